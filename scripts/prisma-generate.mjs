@@ -10,6 +10,10 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = '/bin/fa
 for (const service of services) {
   const config = `prisma/${service}/prisma.config.ts`;
   if (!existsSync(config)) continue;
-  const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate', '--config', config], { stdio: 'inherit', env });
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/prisma/build/index.js', 'generate', '--config', config],
+    { stdio: 'inherit', env },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

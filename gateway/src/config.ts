@@ -1,0 +1,56 @@
+import {
+  bool,
+  int,
+  nodeEnv,
+  str,
+  tokenConfig,
+  type Env,
+  type NodeEnv,
+  type TokenConfig,
+} from '@grahvani/shared';
+
+/** Configuration of the gateway, read once from the environment. */
+export interface GatewayConfig {
+  env: NodeEnv;
+  /** Port to listen on (default 4000). */
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Composed supergraph file (default gateway/supergraph.graphql). */
+  supergraphPath: string;
+  /** Subgraph endpoints by name; override the URLs recorded in the supergraph. */
+  subgraphUrls: Record<'auth' | 'users' | 'clients', string>;
+  tokens: TokenConfig;
+  /** Apollo Sandbox at GET / and introspection (default: on outside production). */
+  sandbox: boolean;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+}
+
+/** Reads and validates the gateway's configuration. */
+export function loadConfig(env: Env = process.env): GatewayConfig {
+  const mode = nodeEnv(env);
+  return {
+    env: mode,
+    port: int(env, 'PORT', 4000, { max: 65535 }),
+    host: str(env, 'HOST', '127.0.0.1'),
+    logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
+    supergraphPath: str(
+      env,
+      'SUPERGRAPH_PATH',
+      new URL('../supergraph.graphql', import.meta.url).pathname,
+    ),
+    subgraphUrls: {
+      auth: str(env, 'AUTH_SUBGRAPH_URL', 'http://127.0.0.1:4001/graphql'),
+      users: str(env, 'USERS_SUBGRAPH_URL', 'http://127.0.0.1:4002/graphql'),
+      clients: str(env, 'CLIENTS_SUBGRAPH_URL', 'http://127.0.0.1:4003/graphql'),
+    },
+    tokens: tokenConfig(env),
+    sandbox: bool(env, 'SANDBOX', mode !== 'production'),
+    limits: {
+      maxDepth: int(env, 'MAX_QUERY_DEPTH', 12, { min: 1 }),
+      maxAliases: int(env, 'MAX_QUERY_ALIASES', 15, { min: 0 }),
+      maxCost: int(env, 'MAX_QUERY_COST', 5000, { min: 1 }),
+      maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000, { min: 1 }),
+    },
+  };
+}

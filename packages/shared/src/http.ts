@@ -1,0 +1,121 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context; a thrown UNAUTHENTICATED error answers HTTP 401. */
+  context: (req: express.Request) => Promise<TContext>;
+  /** Extra routes (e.g. the JWKS document), mounted before /graphql. */
+  routes?: (app: express.Express) => void;
+  /** Readiness probe behind GET /ready (e.g. a database round trip). */
+  ready?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
+  /** Largest accepted request body (default 1mb). */
+  bodyLimit?: string;
+}
+
+export interface HttpService {
+  app: express.Express;
+  httpServer: http.Server;
+  /** Listens (port 0 picks a free port) and returns the GraphQL endpoint URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves an Apollo Server over HTTP with express: POST/GET /graphql, GET /health (liveness),
+ * GET /ready (readiness) and any extra routes. Apollo Server's standalone server cannot add
+ * routes, which the JWKS endpoint and probes need.
+ */
+export async function createHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<HttpService> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const httpServer = http.createServer(app);
+  await options.apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const result = options.ready ? await options.ready() : { ok: true };
+    res.status(result.ok ? 200 : 503).json(result);
+  });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(options.apollo, {
+      context: async ({ req }) => {
+        try {
+          return await options.context(req);
+        } catch (err) {
+          if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED') {
+            throw new GraphQLError(err.message, {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+          throw err;
+        }
+      },
+    }),
+  );
+  // Malformed JSON or an oversized body: a GraphQL-shaped error, never an HTML stack trace.
+  app.use(
+    (
+      err: Error & { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(err);
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      const message =
+        err.type === 'entity.too.large'
+          ? 'Request body is too large'
+          : status === 500
+            ? 'Internal server error'
+            : 'Malformed request body';
+      res.status(status).json({
+        errors: [
+          {
+            message,
+            extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+          },
+        ],
+      });
+    },
+  );
+
+  return {
+    app,
+    httpServer,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const { port: actual } = httpServer.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${actual}/graphql`);
+        });
+      });
+    },
+    async close() {
+      await options.apollo.stop();
+      await new Promise<void>((resolve) => {
+        if (!httpServer.listening) return resolve();
+        const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+        httpServer.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        httpServer.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { isTransientDatabaseError } from './database.ts';
+import type { HttpService } from './http.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface RunnableService {
+  server: HttpService;
+  port: number;
+  host: string;
+  /** Releases resources after the server stopped (database pool...). */
+  close?: () => Promise<void>;
+}
+
+/**
+ * Entry point shared by every service's `index.ts`: builds the service, listens, stops
+ * cleanly on SIGINT/SIGTERM, and exits 1 with one clear line when it cannot start.
+ */
+export async function runService(
+  name: string,
+  build: (logger: Logger) => Promise<RunnableService>,
+): Promise<void> {
+  const logger = createLogger(name, process.env.LOG_LEVEL ?? 'info');
+  let service: RunnableService;
+  try {
+    service = await build(logger);
+    const url = await service.server.listen(service.port, service.host);
+    logger.info({ url }, `${name} ready`);
+  } catch (err) {
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `port ${(err as { port?: number }).port ?? ''} is already in use`
+        : isTransientDatabaseError(err)
+          ? `cannot reach the database (${(err as Error).message})`
+          : err instanceof Error
+            ? err.message
+            : String(err);
+    process.stderr.write(`${name}: cannot start: ${reason}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${name} stopping`);
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await service.server.close();
+      await service.close?.();
+    } finally {
+      clearTimeout(timer);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

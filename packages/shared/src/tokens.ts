@@ -1,0 +1,100 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { unauthenticated } from './errors.ts';
+
+export const ROLES = ['USER', 'MODERATOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Algorithms our access tokens may use; anything else (none, HS256, RS256...) is refused. */
+export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA', 'ES256'];
+/** The `typ` header of access tokens (RFC 9068), so other JWTs cannot pass as one. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+
+/** Who is calling: the verified claims of an access token. */
+export interface Identity {
+  /** Auth user id (`sub`). */
+  userId: string;
+  /** Session id (`sid`). */
+  sessionId: string;
+  role: Role;
+  expiresAt: Date;
+}
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  /** Where the public keys come from: our JWKS URL, or a JWKS given inline (configuration). */
+  keys: { jwksUrl: string } | { jwks: JSONWebKeySet };
+  /** Revocation check (an in-memory set fed by notifications): true refuses the token. */
+  isRevoked?: (identity: Identity) => boolean;
+}
+
+export interface TokenVerifier {
+  /** Verifies an access token; throws UNAUTHENTICATED for anything not fully valid. */
+  verify(token: string): Promise<Identity>;
+  /** Reads `Authorization: Bearer ...`; null when absent, UNAUTHENTICATED when invalid. */
+  identify(authorization: string | undefined): Promise<Identity | null>;
+}
+
+/**
+ * Creates the one access-token verifier used by the gateway and every subgraph. Keys are only
+ * taken from our JWKS (never from token headers), `exp` is required and the algorithm,
+ * issuer, audience and `typ` are pinned.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const getKey: JWTVerifyGetKey =
+    'jwksUrl' in options.keys
+      ? createRemoteJWKSet(new URL(options.keys.jwksUrl), {
+          cooldownDuration: 5_000,
+          cacheMaxAge: 10 * 60_000,
+        })
+      : createLocalJWKSet(options.keys.jwks);
+
+  async function verify(token: string): Promise<Identity> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        algorithms: ACCESS_TOKEN_ALGORITHMS,
+        issuer: options.issuer,
+        audience: options.audience,
+        typ: ACCESS_TOKEN_TYPE,
+        requiredClaims: ['exp', 'iat', 'sub', 'sid'],
+      }));
+    } catch {
+      throw unauthenticated('Invalid or expired access token');
+    }
+    const role = payload.role;
+    if (typeof payload.sid !== 'string' || !ROLES.includes(role as Role) || !payload.sub) {
+      throw unauthenticated('Invalid access token claims');
+    }
+    const identity: Identity = {
+      userId: payload.sub,
+      sessionId: payload.sid,
+      role: role as Role,
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
+    };
+    if (options.isRevoked?.(identity)) throw unauthenticated('Session has been revoked');
+    return identity;
+  }
+
+  return {
+    verify,
+    async identify(authorization) {
+      if (!authorization) return null;
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+      if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <token>"');
+      return verify(match[1]);
+    },
+  };
+}
+
+/** Throws UNAUTHENTICATED unless there is a caller. */
+export function requireIdentity(identity: Identity | null): Identity {
+  if (!identity) throw unauthenticated();
+  return identity;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import {
+  ConfigError,
+  bool,
+  databaseUrl,
+  int,
+  nodeEnv,
+  optionalStr,
+  str,
+  type Env,
+  type NodeEnv,
+} from '@grahvani/shared';
+
+/** The services that own a database schema, with their role and URL variable. */
+export const DATABASE_SERVICES = [
+  { service: 'auth', schema: 'app_auth', role: 'auth_svc', urlVar: 'AUTH_DATABASE_URL' },
+  { service: 'users', schema: 'app_users', role: 'users_svc', urlVar: 'USERS_DATABASE_URL' },
+  {
+    service: 'clients',
+    schema: 'app_clients',
+    role: 'clients_svc',
+    urlVar: 'CLIENTS_DATABASE_URL',
+  },
+] as const;
+export type DatabaseService = (typeof DATABASE_SERVICES)[number]['service'];
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Configuration of the project scripts (start, migrate, seed), read once. */
+export interface StackConfig {
+  env: NodeEnv;
+  /** Owner URL (migrations). Unset: `npm start` runs an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Per-service role URLs given explicitly (the rest are derived in development). */
+  serviceUrls: Partial<Record<DatabaseService, string>>;
+  /** Where development state lives: embedded cluster, signing keys, mail. */
+  dataDir: string;
+  embeddedPort: number;
+  ports: { gateway: number; auth: number; users: number; clients: number };
+  /** Seed demo accounts and clients (development only; default on). */
+  seed: boolean;
+}
+
+export function loadStackConfig(env: Env = process.env): StackConfig {
+  const mode = nodeEnv(env);
+  const serviceUrls: StackConfig['serviceUrls'] = {};
+  for (const { service, urlVar } of DATABASE_SERVICES) {
+    if (optionalStr(env, urlVar)) serviceUrls[service] = databaseUrl(env, urlVar);
+  }
+  const seed = bool(env, 'SEED', mode === 'development');
+  if (seed && mode === 'production') throw new ConfigError('SEED is refused in production');
+  return {
+    env: mode,
+    databaseUrl: optionalStr(env, 'DATABASE_URL') && databaseUrl(env, 'DATABASE_URL'),
+    serviceUrls,
+    dataDir: path.resolve(ROOT, str(env, 'DATA_DIR', '.data')),
+    embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
+    ports: {
+      gateway: int(env, 'GATEWAY_PORT', 4000, { min: 1, max: 65535 }),
+      auth: int(env, 'AUTH_PORT', 4001, { min: 1, max: 65535 }),
+      users: int(env, 'USERS_PORT', 4002, { min: 1, max: 65535 }),
+      clients: int(env, 'CLIENTS_PORT', 4003, { min: 1, max: 65535 }),
+    },
+    seed,
+  };
+}

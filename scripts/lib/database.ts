@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { ConfigError, type NodeEnv } from '@grahvani/shared';
+import { ensureServiceRoles, migrate } from '@grahvani/shared/migrate';
+import { DATABASE_SERVICES, ROOT, type DatabaseService } from './config.ts';
+
+/** Development password of a service role (`<role>_dev`); production passes its own URLs. */
+const devPassword = (role: string) => `${role}_dev`;
+
+/**
+ * Each service's own connection URL: the configured one, or in development the owner's URL
+ * with the service's role and development password.
+ */
+export function resolveServiceUrls(
+  ownerUrl: string,
+  given: Partial<Record<DatabaseService, string>>,
+  env: NodeEnv,
+): Record<DatabaseService, string> {
+  const result = {} as Record<DatabaseService, string>;
+  for (const { service, role, urlVar } of DATABASE_SERVICES) {
+    const explicit = given[service];
+    if (explicit) {
+      result[service] = explicit;
+    } else if (env === 'production') {
+      throw new ConfigError(`${urlVar} is required in production`);
+    } else {
+      const url = new URL(ownerUrl);
+      url.username = role;
+      url.password = devPassword(role);
+      result[service] = url.toString();
+    }
+  }
+  return result;
+}
+
+/**
+ * Applies every service's pending migrations as the owner, then makes sure each service role
+ * exists and can use only its own schema.
+ */
+export async function prepareDatabase(
+  ownerUrl: string,
+  serviceUrls: Record<DatabaseService, string>,
+  log: (message: string) => void = () => {},
+) {
+  const results = await migrate(
+    ownerUrl,
+    DATABASE_SERVICES.map(({ service, schema }) => ({
+      service,
+      schema,
+      dir: path.join(ROOT, 'prisma', service, 'migrations'),
+    })),
+    log,
+  );
+  const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
+  await ensureServiceRoles(
+    ownerUrl,
+    database,
+    DATABASE_SERVICES.map(({ service, schema }) => {
+      const url = new URL(serviceUrls[service]);
+      return {
+        role: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+        schema,
+      };
+    }),
+  );
+  return results;
+}

@@ -1,0 +1,26 @@
+// `npm run db:migrate`: applies pending migrations of every service and ensures the service
+// roles. Uses DATABASE_URL (the owner); without it, the embedded development database.
+import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { loadStackConfig } from './lib/config.ts';
+import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
+import { embeddedOptions } from './lib/embedded.ts';
+
+try {
+  const config = loadStackConfig();
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase(embeddedOptions(config));
+  try {
+    const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
+    const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
+    const results = await prepareDatabase(ownerUrl, urls, (line) => console.log(line));
+    for (const r of results) {
+      console.log(`${r.service}: ${r.applied.length} applied, ${r.alreadyApplied} already applied`);
+    }
+  } finally {
+    await embedded?.stop();
+  }
+} catch (err) {
+  console.error(`db:migrate failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}

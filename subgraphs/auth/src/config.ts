@@ -1,0 +1,88 @@
+import type { JWK } from 'jose';
+import {
+  ConfigError,
+  DEV_KEY_PREFIX,
+  bool,
+  databaseUrl,
+  int,
+  loadOrCreateDevSigningKeys,
+  nodeEnv,
+  optionalStr,
+  str,
+  tokenConfig,
+  type Env,
+  type NodeEnv,
+  type TokenConfig,
+} from '@grahvani/shared';
+
+/** Configuration of the auth subgraph, read once from the environment. */
+export interface AuthConfig {
+  env: NodeEnv;
+  /** Port to listen on (default 4001). */
+  port: number;
+  /** Interface to bind (default 127.0.0.1; 0.0.0.0 in containers). */
+  host: string;
+  /** Connection URL of the auth service's own role (schema app_auth). */
+  databaseUrl: string;
+  logLevel: string;
+  tokens: TokenConfig & {
+    /** Private signing keys (JWK), newest last: the newest signs, all are published. */
+    signingKeys: JWK[];
+    /** Access token lifetime in seconds (default 900). */
+    accessTokenTtlSeconds: number;
+    /** Absolute session lifetime in days (default 30). */
+    sessionTtlDays: number;
+  };
+}
+
+/** Reads and validates the auth subgraph's configuration. */
+export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
+  const mode = nodeEnv(env);
+  const signingKeys = await signingKeysFrom(env, mode);
+  return {
+    env: mode,
+    port: int(env, 'PORT', 4001, { max: 65535 }),
+    host: str(env, 'HOST', '127.0.0.1'),
+    databaseUrl: databaseUrl(env, 'AUTH_DATABASE_URL'),
+    logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
+    tokens: {
+      ...tokenConfig(env),
+      signingKeys,
+      accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, { min: 30, max: 3600 }),
+      sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, { min: 1, max: 365 }),
+    },
+  };
+}
+
+async function signingKeysFrom(env: Env, mode: NodeEnv): Promise<JWK[]> {
+  const raw = optionalStr(env, 'JWT_PRIVATE_KEYS');
+  let keys: JWK[];
+  if (raw) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      keys = (Array.isArray(parsed) ? parsed : [parsed]) as JWK[];
+    } catch {
+      throw new ConfigError('JWT_PRIVATE_KEYS must be a JSON array of private JWKs');
+    }
+  } else if (mode === 'production') {
+    throw new ConfigError('JWT_PRIVATE_KEYS is required in production');
+  } else {
+    keys = await loadOrCreateDevSigningKeys(str(env, 'DATA_DIR', '.data'));
+  }
+  if (
+    keys.length === 0 ||
+    keys.some((k) => !k.kid || !k.d || (k.crv !== 'Ed25519' && k.crv !== 'P-256'))
+  ) {
+    throw new ConfigError('JWT_PRIVATE_KEYS: every key needs kid, d and crv Ed25519 or P-256');
+  }
+  if (
+    mode === 'production' &&
+    keys.some((k) => k.kid?.startsWith(DEV_KEY_PREFIX)) &&
+    !bool(env, 'ALLOW_DEV_SECRETS', false)
+  ) {
+    throw new ConfigError(
+      'Development signing keys are refused in production (ALLOW_DEV_SECRETS=1 to override)',
+    );
+  }
+  return keys;
+}

@@ -1,0 +1,18 @@
+import type { Identity, Logger } from '@grahvani/shared';
+import type { AuthConfig } from './config.ts';
+import type { Db } from './db.ts';
+import type { Loaders } from './loaders.ts';
+import type { TokenService } from './tokens.ts';
+
+/** Per-request context of the auth subgraph: verified caller plus fresh loaders. */
+export interface Context {
+  identity: Identity | null;
+  db: Db;
+  loaders: Loaders;
+  tokens: TokenService;
+  logger: Logger;
+  config: AuthConfig['tokens'];
+  /** Client address and agent, for sessions and login attempts. */
+  ip: string | null;
+  userAgent: string | null;
+}

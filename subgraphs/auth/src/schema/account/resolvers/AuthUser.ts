@@ -1,0 +1,5 @@
+import type { AuthUserResolvers } from '../../../resolvers-types.generated.ts';
+
+export const AuthUser: AuthUserResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.authUser.load(ref.id),
+};

@@ -1,0 +1,25 @@
+import { conflict } from '@grahvani/shared';
+import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { hashPassword, validatePassword } from '../../../../passwords.ts';
+import { signIn } from '../../../../sessions.ts';
+import { normalizeEmail, normalizeName } from '../../../../validation.ts';
+
+export const register: NonNullable<MutationResolvers['register']> = async (
+  _parent,
+  { input },
+  ctx,
+) => {
+  const email = normalizeEmail(input.email);
+  const name = normalizeName(input.name);
+  validatePassword(input.password);
+  const existing = await ctx.db.authUser.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw conflict('An account with this email already exists');
+  const passwordHash = await hashPassword(input.password);
+  const user = await ctx.db.authUser
+    .create({ data: { email, name, passwordHash, role: 'USER', status: 'PENDING_VERIFICATION' } })
+    .catch((err: { code?: string }) => {
+      if (err.code === 'P2002') throw conflict('An account with this email already exists');
+      throw err;
+    });
+  return signIn(ctx.db, ctx, user, ctx.config.sessionTtlDays);
+};

@@ -1,0 +1,57 @@
+import { unauthenticated } from '@grahvani/shared';
+import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { hashToken, newOpaqueToken } from '../../../../tokens.ts';
+
+export const refreshSession: NonNullable<MutationResolvers['refreshSession']> = async (
+  _parent,
+  { refreshToken },
+  ctx,
+) => {
+  const presented = hashToken(refreshToken);
+  const next = newOpaqueToken();
+  const now = new Date();
+  const result = await ctx.db.$transaction(async (tx) => {
+    const session = await tx.authSession.findUnique({
+      where: { refreshTokenHash: presented },
+      include: { user: true },
+    });
+    if (!session) {
+      // A rotated-away token presented again: someone holds a copy, so end the session.
+      const reused = await tx.authRefreshTokenRotation.findUnique({
+        where: { tokenHash: presented },
+      });
+      if (reused) {
+        await tx.authSession.updateMany({
+          where: { id: reused.sessionId, revokedAt: null },
+          data: { revokedAt: now, revokedReason: 'refresh_token_reuse' },
+        });
+      }
+      return null;
+    }
+    if (session.revokedAt || session.expiresAt <= now) return null;
+    if (session.user.status !== 'ACTIVE' && session.user.status !== 'PENDING_VERIFICATION') {
+      return null;
+    }
+    // Compare-and-swap on the current hash: of two concurrent refreshes only one wins.
+    const swapped = await tx.authSession.updateMany({
+      where: { id: session.id, refreshTokenHash: presented },
+      data: {
+        refreshTokenHash: hashToken(next),
+        rotationCounter: { increment: 1 },
+        lastUsedAt: now,
+      },
+    });
+    if (swapped.count !== 1) return null;
+    await tx.authRefreshTokenRotation.create({
+      data: { sessionId: session.id, tokenHash: presented },
+    });
+    return session;
+  });
+  if (!result) throw unauthenticated('Invalid refresh token');
+  const access = await ctx.tokens.signAccessToken({
+    userId: result.userId,
+    sessionId: result.id,
+    role: result.user.role,
+  });
+  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: next };
+};

@@ -1,0 +1,46 @@
+import type { Db } from './db.ts';
+import type { AuthUser } from './generated/prisma/client.ts';
+import type { Context } from './context.ts';
+import { hashToken, newOpaqueToken } from './tokens.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Rough device class from a User-Agent header, for the sessions list. */
+export function deviceTypeOf(userAgent: string | null): string {
+  if (!userAgent) return 'unknown';
+  if (/ipad|tablet/i.test(userAgent)) return 'tablet';
+  if (/mobi|android|iphone/i.test(userAgent)) return 'mobile';
+  if (/bot|crawler|spider|curl|wget|node|undici|python|okhttp/i.test(userAgent)) return 'other';
+  return 'desktop';
+}
+
+/** Opens a session for `user` and returns the token pair (the auth payload). */
+export async function signIn(
+  db: Db,
+  ctx: Pick<Context, 'tokens' | 'ip' | 'userAgent'>,
+  user: AuthUser,
+  sessionTtlDays: number,
+) {
+  const refreshToken = newOpaqueToken();
+  const session = await db.authSession.create({
+    data: {
+      userId: user.id,
+      refreshTokenHash: hashToken(refreshToken),
+      ipAddress: ctx.ip,
+      userAgent: ctx.userAgent,
+      deviceType: deviceTypeOf(ctx.userAgent),
+      expiresAt: new Date(Date.now() + sessionTtlDays * DAY_MS),
+    },
+  });
+  const access = await ctx.tokens.signAccessToken({
+    userId: user.id,
+    sessionId: session.id,
+    role: user.role,
+  });
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken,
+    user,
+  };
+}

@@ -1,0 +1,41 @@
+import { afterCursorWhere, pageArgs, toConnection } from '@grahvani/shared';
+import type { Db } from './db.ts';
+import type { Prisma } from './generated/prisma/client.ts';
+
+export interface ClientListArgs {
+  first?: number | null;
+  after?: string | null;
+  search?: string | null;
+  tags?: readonly string[] | null;
+}
+
+/** Filter of a tenant's live clients by search text and tags (all must match). */
+export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.ClientWhereInput {
+  const where: Prisma.ClientWhereInput = { tenantId, deletedAt: null };
+  const search = args.search?.trim();
+  if (search) {
+    where.OR = [
+      { name: { contains: search, mode: 'insensitive' } },
+      { email: { contains: search, mode: 'insensitive' } },
+      { phone: { contains: search } },
+    ];
+  }
+  const tags = args.tags?.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  if (tags?.length) where.tags = { array_contains: tags };
+  return where;
+}
+
+/** One page of a tenant's clients, newest first, as a Relay connection. */
+export async function listClients(db: Db, tenantId: string, args: ClientListArgs) {
+  const { first, after } = pageArgs(args);
+  const where = clientFilter(tenantId, args);
+  const [rows, totalCount] = await Promise.all([
+    db.client.findMany({
+      where: { AND: [where, afterCursorWhere(after)] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: first + 1,
+    }),
+    db.client.count({ where }),
+  ]);
+  return toConnection(rows, first, totalCount, Boolean(after));
+}

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import {
+  checkDatabase,
+  createSubgraphService,
+  createTokenVerifier,
+  type HttpService,
+  type Logger,
+  type TokenVerifier,
+} from '@grahvani/shared';
+import type { UsersConfig } from './config.ts';
+import type { Context } from './context.ts';
+import type { Db } from './db.ts';
+import { createLoaders } from './loaders.ts';
+import { resolvers } from './resolvers.ts';
+
+const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
+
+export interface UsersServerOptions {
+  db: Db;
+  config: UsersConfig;
+  logger: Logger;
+  /** Access-token verifier; by default one fetching keys from config.tokens.jwksUrl. */
+  verifier?: TokenVerifier;
+}
+
+/** The users subgraph as an HTTP service (not yet listening). */
+export async function createServer({
+  db,
+  config,
+  logger,
+  verifier = createTokenVerifier({ ...config.tokens, keys: { jwksUrl: config.tokens.jwksUrl } }),
+}: UsersServerOptions): Promise<HttpService> {
+  return createSubgraphService<Context>({
+    schemaDir,
+    resolvers,
+    logger,
+    exposeErrors: config.env === 'development',
+    ready: () => checkDatabase(db),
+    async context(req) {
+      return {
+        identity: await verifier.identify(req.get('authorization')),
+        db,
+        loaders: createLoaders(db),
+        logger,
+      };
+    },
+  });
+}
