@@ -116,7 +116,6 @@ export type QueryClientsArgs = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** An astrologer's profile (owned by the users subgraph); clients adds the client book. */
 export type User = {
   __typename?: 'User';
   authUserId: Scalars['ID']['output'];
@@ -127,7 +126,6 @@ export type User = {
 };
 
 
-/** An astrologer's profile (owned by the users subgraph); clients adds the client book. */
 export type UserClientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -19,7 +19,6 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** The sign-in account (owned by the auth subgraph); users adds its profile. */
 export type AuthUser = {
   __typename?: 'AuthUser';
   email: Scalars['String']['output'];

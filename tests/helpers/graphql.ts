@@ -1,0 +1,44 @@
+// A minimal GraphQL-over-HTTP client for tests: real HTTP, no client library magic.
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GraphQLClient {
+  /** POSTs an operation; returns status, data and errors as received. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+}
+
+export function createGraphQLClient(url: string): GraphQLClient {
+  return {
+    async gql<T>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
+      return { status: res.status, ...body };
+    },
+  };
+}
+
+/** The `extensions.code` of every error, in order. */
+export function errorCodes(response: GraphQLResponse<unknown>): unknown[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}
