@@ -33,6 +33,8 @@ export interface Stack extends GraphQLClient {
 /** Environment overrides for one stack (e.g. tighter limits). */
 export interface StackOptions {
   env?: Record<string, string>;
+  /** Sees every SQL statement a service sends (to count round trips). */
+  onQuery?: (service: 'auth' | 'users' | 'clients', sql: string) => void;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -53,10 +55,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...authConfig.tokens,
     keys: { jwks: publicJwks(signingKeys) },
   });
+  const { onQuery } = options;
+  const pool = (service: 'auth' | 'users' | 'clients') => ({
+    max: 5,
+    onQuery: onQuery && ((sql: string) => onQuery(service, sql)),
+  });
   const db = {
-    auth: createAuthDb(urls.auth, { max: 5 }),
-    users: createUsersDb(urls.users, { max: 5 }),
-    clients: createClientsDb(urls.clients, { max: 5 }),
+    auth: createAuthDb(urls.auth, pool('auth')),
+    users: createUsersDb(urls.users, pool('users')),
+    clients: createClientsDb(urls.clients, pool('clients')),
   };
   const services: HttpService[] = [];
   const listen = async (service: HttpService) => {

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 
 /** Pool settings for a service's connection pool (node-postgres through Prisma's adapter). */
 export interface PoolOptions {
@@ -6,23 +7,35 @@ export interface PoolOptions {
   max?: number;
   /** Milliseconds to wait for a connection before failing (default 5000). */
   connectionTimeoutMillis?: number;
+  /** Called with the SQL of every statement sent (tests count round trips with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /**
  * Creates Prisma's PostgreSQL driver adapter for one service schema. The schema must be passed
  * here: Prisma 7's adapter ignores `?schema=` and `search_path` in the URL.
  */
-export function createPgAdapter(url: string, schema: string, pool: PoolOptions = {}): PrismaPg {
-  return new PrismaPg(
-    {
-      connectionString: url,
-      max: pool.max ?? 10,
-      connectionTimeoutMillis: pool.connectionTimeoutMillis ?? 5_000,
-      idleTimeoutMillis: 30_000,
-      application_name: `grahvani-${schema}`,
-    },
-    { schema },
-  );
+export function createPgAdapter(url: string, schema: string, options: PoolOptions = {}): PrismaPg {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: `grahvani-${schema}`,
+  });
+  const { onQuery } = options;
+  if (onQuery) {
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      // Observes each statement on its way to the server; the call itself is unchanged.
+      client.query = ((...args: unknown[]) => {
+        const first = args[0];
+        onQuery(typeof first === 'string' ? first : String((first as { text?: string }).text));
+        return query(...args);
+      }) as typeof client.query;
+    });
+  }
+  return new PrismaPg(pool, { schema, disposeExternalPool: true });
 }
 
 const TRANSIENT_CODES = new Set([
