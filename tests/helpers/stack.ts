@@ -33,12 +33,14 @@ export interface Stack extends GraphQLClient {
 /** Environment overrides for one stack (e.g. tighter limits). */
 export interface StackOptions {
   env?: Record<string, string>;
+  /** Where to connect; by default the test run's database (vitest global setup). */
+  databaseUrls?: { auth: string; users: string; clients: string };
   /** Sees every SQL statement a service sends (to count round trips). */
   onQuery?: (service: 'auth' | 'users' | 'clients', sql: string) => void;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const urls = inject('databaseUrls');
+  const urls = options.databaseUrls ?? inject('databaseUrls');
   const signingKeys = [await generateSigningKey('test-')];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
