@@ -63,12 +63,15 @@ export async function createGateway({
     maxDepth: { n: config.limits.maxDepth },
     maxAliases: { n: config.limits.maxAliases },
     costLimit: { maxCost: config.limits.maxCost },
-    maxTokens: { n: config.limits.maxTokens },
+    // Token limit via graphql-js's own parser option (below): armor's reparse reports every
+    // syntax error as a validation failure instead of GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: createFormatError(logger, { exposeDetails: config.env === 'development' }),
     includeStacktraceInErrorResponses: config.env === 'development',
     introspection: config.sandbox,

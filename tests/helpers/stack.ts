@@ -27,6 +27,8 @@ export interface Stack extends GraphQLClient {
     clients: ReturnType<typeof createClientsDb>;
   };
   signingKeys: JWK[];
+  /** Stops one subgraph's HTTP server (to see how the graph degrades). */
+  stopSubgraph(name: 'auth' | 'users' | 'clients'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,20 +74,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     services.push(service);
     return service.listen(0);
   };
-  const subgraphUrls = {
-    auth: await listen(await createAuthServer({ db: db.auth, config: authConfig, logger })),
-    users: await listen(
-      await createUsersServer({ db: db.users, config: loadUsersConfig(env), logger, verifier }),
-    ),
-    clients: await listen(
-      await createClientsServer({
-        db: db.clients,
-        config: loadClientsConfig(env),
-        logger,
-        verifier,
-      }),
-    ),
+  const subgraphs = {
+    auth: await createAuthServer({ db: db.auth, config: authConfig, logger }),
+    users: await createUsersServer({
+      db: db.users,
+      config: loadUsersConfig(env),
+      logger,
+      verifier,
+    }),
+    clients: await createClientsServer({
+      db: db.clients,
+      config: loadClientsConfig(env),
+      logger,
+      verifier,
+    }),
   };
+  const subgraphUrls = {
+    auth: await listen(subgraphs.auth),
+    users: await listen(subgraphs.users),
+    clients: await listen(subgraphs.clients),
+  };
+  const stopped = new Set<HttpService>();
   const { supergraphSdl } = composeSupergraph(subgraphUrls);
   const gatewayConfig = loadGatewayConfig({
     ...env,
@@ -102,8 +111,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     subgraphUrls,
     db,
     signingKeys,
+    async stopSubgraph(name) {
+      stopped.add(subgraphs[name]);
+      await subgraphs[name].close();
+    },
     async close() {
-      for (const service of services.reverse()) await service.close();
+      for (const service of services.reverse()) if (!stopped.has(service)) await service.close();
       await Promise.all(Object.values(db).map((client) => client.$disconnect()));
     },
   };
