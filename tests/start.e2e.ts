@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findFreePort } from './helpers/embedded-db.ts';
 import { createGraphQLClient } from './helpers/graphql.ts';
 
 interface Run {
@@ -34,6 +33,23 @@ async function waitFor(run: Run, text: string, timeoutMs = 90_000) {
     if (run.child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A free port below Linux's ephemeral range (32768+), so that servers other tests start on
+ * port 0 cannot take it between our start-ups.
+ */
+async function findStablePort(taken: number[]): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (taken.includes(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
   }
 }
 
@@ -87,7 +103,7 @@ describe('npm start', { timeout: 180_000 }, () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-start-'));
     await chmod(dataDir, 0o755);
     ports = [];
-    for (let i = 0; i < 5; i++) ports.push(await findFreePort());
+    for (let i = 0; i < 5; i++) ports.push(await findStablePort(ports));
     const [gateway, auth, users, clients, pg] = ports.map(String) as [
       string,
       string,
@@ -179,6 +195,35 @@ describe('npm start', { timeout: 180_000 }, () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('uses DATABASE_URL instead of an embedded database when it is set', async () => {
+    const external = await mkdtemp(path.join(tmpdir(), 'grahvani-external-'));
+    const run = npmStart({
+      ...env,
+      DATA_DIR: external,
+      DATABASE_URL: inject('databaseUrls').owner,
+    });
+    try {
+      await waitFor(run, 'Grahvani graph is running');
+      expect(run.output()).toContain('database  DATABASE_URL');
+      expect(existsSync(path.join(external, 'pg'))).toBe(false);
+      const gateway = createGraphQLClient(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
+      const login = await gateway.gql<{ login: { accessToken: string } }>(LOGIN, {
+        input: { email: 'astro@grahvani.dev', password: 'grahvani-astro-dev' },
+      });
+      expect(login.data?.login.accessToken).toEqual(expect.any(String));
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+      await rm(external, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to seed demo accounts in production', async () => {
+    const run = npmStart({ ...env, NODE_ENV: 'production', SEED: 'true' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim()).toBe('npm start: SEED is refused in production');
   });
 
   it.each([
