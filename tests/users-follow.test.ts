@@ -1,8 +1,7 @@
 // Follow, Unfollow, UserById and MyActivity of contract/users.graphql through the gateway:
 // idempotence, counts under concurrency, Relay pages, and the activity trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from './fixtures/users.ts';
-import { usersOperation } from './fixtures/users-operations.ts';
+import { createUser, type TestUser, usersOperation } from './fixtures/users.ts';
 import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 

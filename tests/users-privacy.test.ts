@@ -2,8 +2,7 @@
 // its private fields (email, preferences, addresses, activity) answer FORBIDDEN (and null),
 // UNAUTHENTICATED without a token, and are readable by the user and by ADMINs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, makeAdmin, type TestUser } from './fixtures/users.ts';
-import { usersOperation } from './fixtures/users-operations.ts';
+import { createUser, makeAdmin, type TestUser, usersOperation } from './fixtures/users.ts';
 import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 

@@ -2,8 +2,7 @@
 // contract/users.graphql, profile creation on first need, and the AuthUser <-> User links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
-import { createUser, type TestUser } from './fixtures/users.ts';
-import { usersOperation } from './fixtures/users-operations.ts';
+import { createUser, type TestUser, usersOperation } from './fixtures/users.ts';
 import { createGraphQLClient, errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
