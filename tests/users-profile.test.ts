@@ -66,6 +66,25 @@ describe('MyProfile', () => {
     expect(await stack.db.users.user.count({ where: { authUserId: account.id } })).toBe(1);
   });
 
+  it('completes a profile first created by a mutation with the account email and name', async () => {
+    const account = await registerAccount(stack, { name: 'Caroline Herschel' });
+    const token = account.accessToken;
+    const first = await stack.gql(UPDATE_PREFERENCES, { settings: { theme: 'dark' } }, { token });
+    expect(first.errors).toBeUndefined();
+    const row = await stack.db.users.user.findUniqueOrThrow({ where: { authUserId: account.id } });
+    expect(row).toMatchObject({ email: null, name: null });
+    const res = await stack.gql<{ me: { profile: { id: string; email: string; name: string } } }>(
+      '{ me { profile { id email name } } }',
+      {},
+      { token },
+    );
+    expect(res.data?.me.profile).toEqual({
+      id: row.id,
+      email: account.email,
+      name: 'Caroline Herschel',
+    });
+  });
+
   it('needs a signed-in account', async () => {
     const res = await stack.gql<{ me: null }>(MY_PROFILE);
     expect(res.data?.me).toBeNull();
@@ -163,6 +182,17 @@ describe('UpdatePreferences', () => {
     expect(actions).toBeGreaterThanOrEqual(2);
   });
 
+  it('creates the settings row once when first updates arrive together', async () => {
+    const fresh = await createUser(stack, 'Racer');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => update({ n: i }, fresh.accessToken)),
+    );
+    expect(results.flatMap((r) => errorCodes(r))).toEqual([]);
+    expect(await stack.db.users.userPreferences.count({ where: { userId: fresh.profileId } })).toBe(
+      1,
+    );
+  });
+
   it('refuses more than 16 KB of JSON and keeps the old settings', async () => {
     const res = await update({ notes: 'x'.repeat(16 * 1024) });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -233,6 +263,18 @@ describe('the links between AuthUser and User', () => {
       null,
       null,
     ]);
+  });
+
+  it('returns null for a soft-deleted profile', async () => {
+    const gone = await createUser(stack, 'Gone');
+    await stack.db.users.user.update({
+      where: { id: gone.profileId },
+      data: { deletedAt: new Date() },
+    });
+    const res = await stack.gql<{ user: null }>(usersOperation('UserById'), {
+      id: gone.profileId,
+    });
+    expect(res.data?.user).toBeNull();
   });
 
   it('returns null for an unknown user id', async () => {

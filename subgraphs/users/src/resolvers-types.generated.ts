@@ -27,18 +27,27 @@ export type Scalars = {
 /** A postal address of a user. At most one address per user is the default. */
 export type Address = {
   __typename?: 'Address';
+  /** 1 to 100 characters. */
   city: Scalars['String']['output'];
   /** ISO 3166-1 alpha-2 country code, upper case (e.g. GB). */
   country: Scalars['String']['output'];
+  /** When the address was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** Pass it to updateAddress and removeAddress. */
   id: Scalars['ID']['output'];
   /** True for the user's one default address. */
   isDefault: Scalars['Boolean']['output'];
+  /** First line (street and number), 1 to 200 characters. */
   line1: Scalars['String']['output'];
+  /** Second line (flat, building), at most 200 characters. */
   line2?: Maybe<Scalars['String']['output']>;
+  /** At most 20 characters. */
   postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, province or region, at most 100 characters. */
   state?: Maybe<Scalars['String']['output']>;
+  /** What the address is used for. */
   type: AddressType;
+  /** When the address last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -55,14 +64,19 @@ export type AddressInput = {
   line2?: InputMaybe<Scalars['String']['input']>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
   state?: InputMaybe<Scalars['String']['input']>;
+  /** HOME unless given. */
   type?: InputMaybe<AddressType>;
 };
 
 /** What an address is used for. */
 export type AddressType =
+  /** Where invoices go. */
   | 'BILLING'
+  /** Where the user lives. */
   | 'HOME'
+  /** Anything else. */
   | 'OTHER'
+  /** Where the user works. */
   | 'WORK';
 
 /**
@@ -92,8 +106,11 @@ export type AuthUser = {
 /** A page of users who follow, or are followed by, a user: most recent follow first. */
 export type FollowConnection = {
   __typename?: 'FollowConnection';
+  /** The users of this page. */
   edges: Array<FollowEdge>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
+  /** How many users are in the whole list (all pages). */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -171,15 +188,22 @@ export type MutationUpdateProfileArgs = {
 /** Pagination metadata of a connection (Relay). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last edge: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when a page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was asked for with a cursor (`after`). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge; null on an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type Query = {
   __typename?: 'Query';
-  /** Any user's profile by id (public fields for everyone); null when there is none. */
+  /**
+   * Any user's profile by User.id, for anyone (public fields; private ones per the User
+   * description); null when there is none.
+   */
   user?: Maybe<User>;
 };
 
@@ -227,6 +251,7 @@ export type User = {
   avatarUrl?: Maybe<Scalars['URL']['output']>;
   /** Free text, at most 2,000 characters. */
   bio?: Maybe<Scalars['String']['output']>;
+  /** When the profile was created. */
   createdAt: Scalars['DateTime']['output'];
   /** A date in the past. */
   dateOfBirth?: Maybe<Scalars['Date']['output']>;
@@ -242,11 +267,13 @@ export type User = {
   followingCount: Scalars['Int']['output'];
   /** As the person describes it, at most 32 characters. */
   gender?: Maybe<Scalars['String']['output']>;
+  /** The profile's own id (not the account's). */
   id: Scalars['ID']['output'];
   /** Display name, at most 200 characters. */
   name?: Maybe<Scalars['String']['output']>;
   /** _Private._ The user's settings object (theme, ayanamsa...); {} until set. */
   preferences?: Maybe<Scalars['JSONObject']['output']>;
+  /** When the profile last changed (including its follower counts). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -297,7 +324,9 @@ export type UserActivity = {
   __typename?: 'UserActivity';
   /** What happened, e.g. profile.update, address.add, user.follow. */
   action: Scalars['String']['output'];
+  /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
+  /** The log entry's id. */
   id: Scalars['ID']['output'];
   /** Details of the change (changed fields, ids involved). */
   metadata: Scalars['JSONObject']['output'];
@@ -306,14 +335,18 @@ export type UserActivity = {
 /** A page of a user's activity, newest first. */
 export type UserActivityConnection = {
   __typename?: 'UserActivityConnection';
+  /** The entries of this page. */
   edges: Array<UserActivityEdge>;
+  /** Where this page sits in the trail. */
   pageInfo: PageInfo;
 };
 
+/** One entry of a page of activity. */
 export type UserActivityEdge = {
   __typename?: 'UserActivityEdge';
   /** Opaque; pass it as `after` to get the next page. */
   cursor: Scalars['String']['output'];
+  /** The entry. */
   node: UserActivity;
 };
 
