@@ -100,7 +100,11 @@ describe('UpdateProfile', () => {
       gender: 'female',
       dateOfBirth: '1815-12-10',
     };
-    const res = await updateProfile(input);
+    const res = await stack.gql<{ updateProfile: Profile }>(
+      UPDATE_PROFILE,
+      { input },
+      { token: ada.accessToken, headers: { 'user-agent': 'GrahvaniWeb/1.0' } },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.updateProfile).toEqual({ id: ada.profileId, ...input });
     const log = await stack.db.users.userActivityLog.findFirst({
@@ -108,6 +112,7 @@ describe('UpdateProfile', () => {
       orderBy: { createdAt: 'desc' },
     });
     expect(log?.metadata).toEqual({ fields: Object.keys(input) });
+    expect(log?.userAgent).toBe('GrahvaniWeb/1.0');
   });
 
   it('keeps omitted fields and clears fields given as null', async () => {

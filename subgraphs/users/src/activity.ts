@@ -1,3 +1,4 @@
+import type { Context } from './context.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 
 /** Actions written to user_activity_logs, one per mutation of this subgraph. */
@@ -13,9 +14,12 @@ export type ActivityAction =
 /** Records an action; call it with the mutation's transaction so both commit or neither. */
 export function logActivity(
   tx: Prisma.TransactionClient,
+  ctx: Pick<Context, 'userAgent'>,
   userId: string,
   action: ActivityAction,
   metadata: Prisma.InputJsonObject,
 ) {
-  return tx.userActivityLog.create({ data: { userId, action, metadata } });
+  return tx.userActivityLog.create({
+    data: { userId, action, metadata, userAgent: ctx.userAgent },
+  });
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { badInput, encodeCursor, isUuid, type CursorPosition } from '@grahvani/shared';
+import { badInput, encodeCursor, isUuid, pageArgs, type CursorPosition } from '@grahvani/shared';
 
 /** One page request of a list that hangs off a parent row (a user's followers...). */
 export interface PageKey {
@@ -23,6 +23,19 @@ export type PageFetcher<R extends PageRow> = (
   after: CursorPosition | undefined,
 ) => Promise<R[]>;
 
+/**
+ * The page a connection field asks for: `first` 0 to 100 (default 20) and a decoded `after`
+ * cursor, else BAD_USER_INPUT (checked here, so one bad field cannot fail its siblings' batch).
+ */
+export function pageKey(
+  parentId: string,
+  args: { first?: number | null; after?: string | null },
+): PageKey {
+  const { first, after } = pageArgs(args);
+  if (after && !isUuid(after.id)) throw badInput('Invalid cursor', 'after');
+  return { parentId, first, after };
+}
+
 const groupOf = (key: PageKey) => `${key.first}:${key.after ? encodeCursor(key.after) : ''}`;
 
 /**
@@ -34,7 +47,6 @@ export function createPageLoader<R extends PageRow>(fetch: PageFetcher<R>) {
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
-        if (key.after && !isUuid(key.after.id)) throw badInput('Invalid cursor', 'after');
         const group = groups.get(groupOf(key));
         if (group) group.push(key);
         else groups.set(groupOf(key), [key]);

@@ -45,7 +45,7 @@ export async function setFollowing(ctx: Context, userId: string, on: boolean): P
     const { count } = on
       ? await tx.userFollower.createMany({ data: [pair], skipDuplicates: true })
       : await tx.userFollower.deleteMany({ where: pair });
-    await logActivity(tx, me.id, on ? 'user.follow' : 'user.unfollow', {
+    await logActivity(tx, ctx, me.id, on ? 'user.follow' : 'user.unfollow', {
       userId,
       changed: count === 1,
     });

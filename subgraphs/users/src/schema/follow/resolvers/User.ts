@@ -1,7 +1,7 @@
-import { pageArgs, toConnection } from '@grahvani/shared';
+import { toConnection } from '@grahvani/shared';
 import type { User as UserRow } from '../../../generated/prisma/client.ts';
 import type { FollowPageRow } from '../../../pageQueries.ts';
-import type { PageKey } from '../../../pages.ts';
+import { pageKey, type PageKey } from '../../../pages.ts';
 import type DataLoader from 'dataloader';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
@@ -11,9 +11,9 @@ async function followConnection(
   args: { first?: number | null; after?: string | null },
   totalCount: number,
 ) {
-  const { first, after } = pageArgs(args);
-  const rows = await loader.load({ parentId: user.id, first, after });
-  const page = toConnection(rows, first, totalCount, after !== undefined);
+  const key = pageKey(user.id, args);
+  const rows = await loader.load(key);
+  const page = toConnection(rows, key.first, totalCount, key.after !== undefined);
   return {
     ...page,
     edges: page.edges.map(({ cursor, node }) => ({

@@ -19,7 +19,7 @@ export const addAddress: NonNullable<MutationResolvers['addAddress']> = async (
     }
     if (data.isDefault) await clearDefault(tx, me.id);
     const created = await tx.userAddress.create({ data: { ...data, userId: me.id } });
-    await logActivity(tx, me.id, 'address.add', {
+    await logActivity(tx, ctx, me.id, 'address.add', {
       addressId: created.id,
       isDefault: data.isDefault,
     });

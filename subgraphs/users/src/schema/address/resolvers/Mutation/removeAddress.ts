@@ -15,7 +15,7 @@ export const removeAddress: NonNullable<MutationResolvers['removeAddress']> = as
     await lockUser(tx, me.id);
     const { count } = await tx.userAddress.deleteMany({ where: { id, userId: me.id } });
     if (count === 0) throw notFound('Address');
-    await logActivity(tx, me.id, 'address.remove', { addressId: id });
+    await logActivity(tx, ctx, me.id, 'address.remove', { addressId: id });
   });
   ctx.loaders.addressesByUserId.clear(me.id);
   return true;

@@ -19,7 +19,7 @@ export const updateAddress: NonNullable<MutationResolvers['updateAddress']> = as
     if (!existing) throw notFound('Address');
     if (changes.isDefault) await clearDefault(tx, me.id, id);
     const updated = await tx.userAddress.update({ where: { id }, data: changes });
-    await logActivity(tx, me.id, 'address.update', {
+    await logActivity(tx, ctx, me.id, 'address.update', {
       addressId: id,
       fields: Object.keys(changes),
     });

@@ -25,7 +25,7 @@ export const updatePreferences: NonNullable<MutationResolvers['updatePreferences
       create: { userId: me.id, settings: json },
       update: { settings: json },
     });
-    await logActivity(tx, me.id, 'preferences.update', {
+    await logActivity(tx, ctx, me.id, 'preferences.update', {
       keys: Object.keys(settings).slice(0, 50),
       bytes,
     });

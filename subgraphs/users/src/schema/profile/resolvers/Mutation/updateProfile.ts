@@ -12,7 +12,7 @@ export const updateProfile: NonNullable<MutationResolvers['updateProfile']> = as
   const me = await viewerProfile(ctx);
   const user = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: me.id }, data: changes });
-    await logActivity(tx, me.id, 'profile.update', { fields: Object.keys(changes) });
+    await logActivity(tx, ctx, me.id, 'profile.update', { fields: Object.keys(changes) });
     return updated;
   });
   ctx.loaders.userById.clear(user.id).prime(user.id, user);
