@@ -53,6 +53,10 @@ export async function createSubgraphService<TContext extends BaseContext>(
     formatError: createFormatError(options.logger, { exposeDetails: options.exposeErrors }),
     includeStacktraceInErrorResponses: options.exposeErrors ?? false,
     introspection: options.introspection ?? true,
+    // The gateway turns any non-2xx subgraph response into an opaque error: answering 200
+    // lets a variable that a scalar rejects (URL, Date, JSONObject...) reach the client as
+    // BAD_USER_INPUT instead of INTERNAL_SERVER_ERROR.
+    status400ForVariableCoercionErrors: false,
     logger: options.logger,
     // Signals are handled by runService, which stops the HTTP server and the pool in order.
     stopOnTerminationSignals: false,

@@ -8,4 +8,6 @@ export interface Context {
   db: Db;
   loaders: Loaders;
   logger: Logger;
+  /** The client's User-Agent (the gateway forwards it), recorded with activity logs. */
+  userAgent: string | null;
 }

@@ -1,14 +1,12 @@
 import DataLoader from 'dataloader';
-import { createRowLoader, isUuid } from '@grahvani/shared';
+import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
 import type { Db } from './db.ts';
 import type { User } from './generated/prisma/client.ts';
+import { activityPages, followPages } from './pageQueries.ts';
+import { createPageLoader } from './pages.ts';
+import { loadProfiles, type ProfileSeed } from './profiles.ts';
 
-/** What is known of an account when its profile is first needed. */
-export interface ProfileSeed {
-  authUserId: string;
-  email?: string | null;
-  name?: string | null;
-}
+export type { ProfileSeed } from './profiles.ts';
 
 /** Fresh DataLoaders for one request. */
 export function createLoaders(db: Db) {
@@ -17,25 +15,28 @@ export function createLoaders(db: Db) {
       (ids: readonly string[]) => db.user.findMany({ where: { id: { in: ids.filter(isUuid) } } }),
       (user) => user.id,
     ),
-    /**
-     * The profile of each account, created on first need. Two statements per batch whatever
-     * its size; concurrent first requests create one row (auth_user_id is unique).
-     */
+    /** The profile of each account, created on first need (see loadProfiles). */
     profileByAuthUserId: new DataLoader<ProfileSeed, User | null, string>(
-      async (seeds) => {
-        const valid = seeds.filter((s) => isUuid(s.authUserId));
-        await db.user.createMany({
-          data: valid.map((s) => ({ authUserId: s.authUserId, email: s.email, name: s.name })),
-          skipDuplicates: true,
-        });
-        const rows = await db.user.findMany({
-          where: { authUserId: { in: valid.map((s) => s.authUserId) } },
-        });
-        const byAuthUserId = new Map(rows.map((row) => [row.authUserId, row]));
-        return seeds.map((s) => byAuthUserId.get(s.authUserId) ?? null);
-      },
+      (seeds) => loadProfiles(db, seeds),
       { cacheKeyFn: (seed) => seed.authUserId },
     ),
+    preferencesByUserId: createRowLoader(
+      (ids: readonly string[]) =>
+        db.userPreferences.findMany({ where: { userId: { in: [...ids] } } }),
+      (row) => row.userId,
+    ),
+    /** Addresses per user: the default first, then oldest first. */
+    addressesByUserId: createGroupLoader(
+      (ids: readonly string[]) =>
+        db.userAddress.findMany({
+          where: { userId: { in: [...ids] } },
+          orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+        }),
+      (row) => row.userId,
+    ),
+    followersPage: createPageLoader(followPages(db, 'followers')),
+    followingPage: createPageLoader(followPages(db, 'following')),
+    activityPage: createPageLoader(activityPages(db)),
   };
 }
 

@@ -4,3 +4,10 @@ export interface AuthUserRef {
   email?: string | null;
   name?: string | null;
 }
+
+/** A FollowEdge before its node is loaded: the other user's id and when the follow began. */
+export interface FollowEdgeModel {
+  cursor: string;
+  followedAt: Date;
+  userId: string;
+}

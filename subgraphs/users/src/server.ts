@@ -42,6 +42,7 @@ export async function createServer({
         db,
         loaders: createLoaders(db),
         logger,
+        userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
       };
     },
   });
