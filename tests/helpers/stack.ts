@@ -1,7 +1,6 @@
 // The whole graph in this process, as tests need it: the three subgraphs on real HTTP ports
 // (port 0), composed in memory, behind a real gateway. Each test file starts its own stack.
-import { generateSigningKey, publicJwks, createLogger, type HttpService } from '@grahvani/shared';
-import { createTokenVerifier } from '@grahvani/shared';
+import { generateSigningKey, createLogger, type HttpService } from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import { loadConfig as loadAuthConfig } from '../../subgraphs/auth/src/config.ts';
@@ -27,6 +26,8 @@ export interface Stack extends GraphQLClient {
     clients: ReturnType<typeof createClientsDb>;
   };
   signingKeys: JWK[];
+  /** The environment the services were configured from (JWKS_URL included), for replicas. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -37,7 +38,9 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const urls = inject('databaseUrls');
-  const signingKeys = [await generateSigningKey('test-')];
+  const signingKeys: JWK[] = options.env?.JWT_PRIVATE_KEYS
+    ? (JSON.parse(options.env.JWT_PRIVATE_KEYS) as JWK[])
+    : [await generateSigningKey('test-')];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -49,10 +52,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const logger = createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
-  const verifier = createTokenVerifier({
-    ...authConfig.tokens,
-    keys: { jwks: publicJwks(signingKeys) },
-  });
   const db = {
     auth: createAuthDb(urls.auth, { max: 5 }),
     users: createUsersDb(urls.users, { max: 5 }),
@@ -63,18 +62,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     services.push(service);
     return service.listen(0);
   };
+  const auth = await listen(await createAuthServer({ db: db.auth, config: authConfig, logger }));
+  // As in production: the others fetch the keys and follow revocations from the auth service.
+  env.JWKS_URL = new URL('/.well-known/jwks.json', auth).toString();
   const subgraphUrls = {
-    auth: await listen(await createAuthServer({ db: db.auth, config: authConfig, logger })),
+    auth,
     users: await listen(
-      await createUsersServer({ db: db.users, config: loadUsersConfig(env), logger, verifier }),
+      await createUsersServer({ db: db.users, config: loadUsersConfig(env), logger }),
     ),
     clients: await listen(
-      await createClientsServer({
-        db: db.clients,
-        config: loadClientsConfig(env),
-        logger,
-        verifier,
-      }),
+      await createClientsServer({ db: db.clients, config: loadClientsConfig(env), logger }),
     ),
   };
   const { supergraphSdl } = composeSupergraph(subgraphUrls);
@@ -85,7 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CLIENTS_SUBGRAPH_URL: subgraphUrls.clients,
   });
   const gatewayUrl = await listen(
-    await createGateway({ config: gatewayConfig, logger, supergraphSdl, verifier }),
+    await createGateway({ config: gatewayConfig, logger, supergraphSdl }),
   );
   return {
     ...createGraphQLClient(gatewayUrl),
@@ -93,6 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     subgraphUrls,
     db,
     signingKeys,
+    env,
     async close() {
       for (const service of services.reverse()) await service.close();
       await Promise.all(Object.values(db).map((client) => client.$disconnect()));
