@@ -34,6 +34,8 @@ export interface RevocationListOptions {
   /** How long `start()` waits for the first load before serving anyway (default 5000 ms). */
   startTimeoutMs?: number;
   reconnectDelayMs?: number;
+  /** application_name of the LISTEN connection (default grahvani-revocations). */
+  applicationName?: string;
 }
 
 export interface RevocationList {
@@ -109,7 +111,7 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     if (!options.listenUrl || closed) return;
     const client = new pg.Client({
       connectionString: options.listenUrl,
-      application_name: 'grahvani-revocations',
+      application_name: options.applicationName ?? 'grahvani-revocations',
       keepAlive: true,
     });
     let failed = false;
