@@ -1,27 +1,16 @@
-import pg from 'pg';
 import type { TokenConfig } from './config.ts';
 import type { Logger } from './logger.ts';
+import {
+  httpRevocationSnapshot,
+  listenFeed,
+  revocationUrls,
+  streamFeed,
+  type Feed,
+  type Revocation,
+} from './revocation-feeds.ts';
 import { createTokenVerifier, type Identity, type TokenVerifier } from './tokens.ts';
 
-/** A revoked session: its access tokens are refused until `expiresAt` (epoch ms), when they expire anyway. */
-export interface Revocation {
-  sessionId: string;
-  expiresAt: number;
-}
-
-/** The PostgreSQL channel on which the auth service announces revocations. */
-export const REVOCATION_CHANNEL = 'auth_revocations';
-
-/** `<session id> <expiry in epoch ms>`: the payload of a NOTIFY and of a server-sent event. */
-export function encodeRevocation({ sessionId, expiresAt }: Revocation): string {
-  return `${sessionId} ${expiresAt}`;
-}
-
-export function decodeRevocation(payload: string): Revocation | null {
-  const [sessionId, expiry] = payload.trim().split(' ');
-  const expiresAt = Number(expiry);
-  return sessionId && Number.isFinite(expiresAt) ? { sessionId, expiresAt } : null;
-}
+export * from './revocation-feeds.ts';
 
 export interface RevocationListOptions {
   logger: Logger;
@@ -63,24 +52,14 @@ export function createRevocationList(options: RevocationListOptions): Revocation
   const { logger } = options;
   const revoked = new Map<string, number>();
   const listeners = new Set<(revocation: Revocation) => void>();
-  const reconnectDelayMs = options.reconnectDelayMs ?? 1_000;
+  const timers = new Set<NodeJS.Timeout>();
+  const closers: (() => unknown)[] = [];
   let closed = false;
   let loaded = false;
-  let markLoaded: () => void = () => {};
-  const firstLoad = new Promise<void>((resolve) => {
-    markLoaded = () => {
-      loaded = true;
-      resolve();
-    };
-  });
-  const timers = new Set<NodeJS.Timeout>();
-  const later = (fn: () => void, ms: number) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (!closed) fn();
-    }, ms);
-    timers.add(timer);
-  };
+  let resolveFirstLoad: () => void = () => {};
+  const firstLoad = new Promise<void>((resolve) => (resolveFirstLoad = resolve));
+  // Services start together, so the auth service may not answer yet: say so once, not per retry.
+  let failures = 0;
 
   function add(revocation: Revocation) {
     if (revocation.expiresAt <= Date.now()) return;
@@ -88,6 +67,31 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     if (revocation.expiresAt > known) revoked.set(revocation.sessionId, revocation.expiresAt);
     if (!known) for (const listener of listeners) listener(revocation);
   }
+
+  const feed: Feed = {
+    add,
+    loaded() {
+      loaded = true;
+      resolveFirstLoad();
+    },
+    failed(what, err) {
+      const reason = err instanceof Error ? String(err.cause ?? err) : String(err);
+      if (failures++ === 0) logger.warn(`revocations: ${what} failed (${reason}); retrying`);
+      else logger.debug(`revocations: ${what} failed again (${reason})`);
+    },
+    recovered() {
+      if (failures > 0) logger.info('revocations: connected');
+      failures = 0;
+    },
+    retry(fn) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!closed) fn();
+      }, options.reconnectDelayMs ?? 1_000);
+      timers.add(timer);
+    },
+    isClosed: () => closed,
+  };
 
   const prune = setInterval(() => {
     const now = Date.now();
@@ -99,93 +103,11 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     if (!options.snapshot) return;
     try {
       for (const revocation of await options.snapshot()) add(revocation);
-      markLoaded();
+      feed.loaded();
+      feed.recovered();
     } catch (err) {
-      logger.warn({ err }, 'revocations: snapshot failed, retrying');
-      later(() => void loadSnapshot(), reconnectDelayMs);
-    }
-  }
-
-  let listener: pg.Client | undefined;
-  async function listen(): Promise<void> {
-    if (!options.listenUrl || closed) return;
-    const client = new pg.Client({
-      connectionString: options.listenUrl,
-      application_name: options.applicationName ?? 'grahvani-revocations',
-      keepAlive: true,
-    });
-    let failed = false;
-    const fail = (err?: Error) => {
-      if (failed || closed) return;
-      failed = true;
-      listener = undefined;
-      logger.warn({ err }, 'revocations: LISTEN connection lost, reconnecting');
-      client.end().catch(() => {});
-      // Notifications sent while disconnected are lost: reload the snapshot once back.
-      later(() => void listen().then(loadSnapshot), reconnectDelayMs);
-    };
-    client.on('error', fail);
-    client.on('end', () => fail());
-    client.on('notification', (message) => {
-      const revocation = message.payload ? decodeRevocation(message.payload) : null;
-      if (message.channel === REVOCATION_CHANNEL && revocation) add(revocation);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${REVOCATION_CHANNEL}`);
-      listener = client;
-      if (!options.snapshot) markLoaded();
-    } catch (err) {
-      fail(err as Error);
-    }
-  }
-
-  let stream: AbortController | undefined;
-  async function follow(): Promise<void> {
-    if (!options.streamUrl || closed) return;
-    const controller = new AbortController();
-    stream = controller;
-    // The server sends a comment every 15 s; silence for longer means a dead connection.
-    let idle: NodeJS.Timeout | undefined;
-    const touch = () => {
-      clearTimeout(idle);
-      idle = setTimeout(() => controller.abort(), 45_000);
-    };
-    try {
-      touch();
-      const res = await fetch(options.streamUrl, {
-        headers: { accept: 'text/event-stream' },
-        signal: controller.signal,
-      });
-      if (!res.ok || !res.body) throw new Error(`revocation stream answered ${res.status}`);
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        touch();
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          handleEvent(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-        }
-      }
-    } catch (err) {
-      if (!closed) logger.warn({ err }, 'revocations: stream failed, reconnecting');
-    } finally {
-      clearTimeout(idle);
-    }
-    later(() => void follow(), reconnectDelayMs);
-  }
-
-  function handleEvent(event: string) {
-    const lines = event.split('\n');
-    if (lines.includes('event: ready')) return markLoaded();
-    for (const line of lines) {
-      const revocation = line.startsWith('data: ') ? decodeRevocation(line.slice(6)) : null;
-      if (revocation) add(revocation);
+      feed.failed('snapshot', err);
+      feed.retry(() => void loadSnapshot());
     }
   }
 
@@ -205,44 +127,27 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     },
     async start() {
       // LISTEN before the snapshot, so nothing revoked in between is missed.
-      await listen();
+      if (options.listenUrl) {
+        const name = options.applicationName ?? 'grahvani-revocations';
+        closers.push(await listenFeed(feed, options.listenUrl, name, loadSnapshot));
+        if (!options.snapshot) feed.loaded();
+      }
       await loadSnapshot();
-      void follow();
+      if (options.streamUrl) closers.push(streamFeed(feed, options.streamUrl));
+      let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.startTimeoutMs ?? 5_000);
-        void firstLoad.then(() => clearTimeout(timer));
+        timer = setTimeout(resolve, options.startTimeoutMs ?? 5_000);
       });
       await Promise.race([firstLoad, timeout]);
+      clearTimeout(timer);
       if (!loaded) logger.warn('revocations: not loaded yet; serving while retrying');
     },
     async close() {
       closed = true;
       clearInterval(prune);
       for (const timer of timers) clearTimeout(timer);
-      stream?.abort();
-      await listener?.end().catch(() => {});
+      await Promise.all(closers.map((close) => close()));
     },
-  };
-}
-
-/** A snapshot loader for the auth service's `GET /revocations` (JSON). */
-export function httpRevocationSnapshot(url: string): () => Promise<Revocation[]> {
-  return async () => {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-    if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
-    const body = (await res.json()) as { revocations?: { sessionId: string; expiresAt: string }[] };
-    return (body.revocations ?? []).map((r) => ({
-      sessionId: r.sessionId,
-      expiresAt: Date.parse(r.expiresAt),
-    }));
-  };
-}
-
-/** The auth service's revocation endpoints, next to its JWKS (the one URL every verifier has). */
-export function revocationUrls(jwksUrl: string): { snapshot: string; stream: string } {
-  return {
-    snapshot: new URL('/revocations', jwksUrl).toString(),
-    stream: new URL('/revocations/stream', jwksUrl).toString(),
   };
 }
 

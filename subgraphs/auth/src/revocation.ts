@@ -40,8 +40,10 @@ export async function revokeSessionsIn(
     where: {
       userId: target.userId,
       revokedAt: null,
-      ...(target.sessionIds ? { id: { in: target.sessionIds } } : {}),
-      ...(target.exceptSessionId ? { id: { not: target.exceptSessionId } } : {}),
+      id: {
+        ...(target.sessionIds ? { in: target.sessionIds } : {}),
+        ...(target.exceptSessionId ? { not: target.exceptSessionId } : {}),
+      },
     },
     select: { id: true },
   });
