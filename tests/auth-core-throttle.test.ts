@@ -158,6 +158,25 @@ describe('login throttling', () => {
     expect((await login(victim.email, victim.password, freshIp())).errors).toBeUndefined();
   });
 
+  it('counts wrong current passwords in changePassword toward the same lock', async () => {
+    const account = await registerAccount(stack);
+    const change = (currentPassword: string) =>
+      stack.gql(
+        `mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+          changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+        }`,
+        { currentPassword, newPassword: 'a brand new passphrase' },
+        { token: account.accessToken, headers: { 'x-forwarded-for': freshIp() } },
+      );
+    for (let i = 0; i < 5; i++) expect(errorCodes(await change(WRONG))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await change(account.password))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await login(account.email, account.password, freshIp()))).toEqual([
+      'RATE_LIMITED',
+    ]);
+    const reasons = (await attempts(account.email)).map((a) => a.failureReason);
+    expect(reasons.filter((r) => r === 'wrong_current_password')).toHaveLength(5);
+  });
+
   it('keeps the state in PostgreSQL: a second auth replica sees the same lock', async () => {
     const account = await registerAccount(stack);
     await fail(account, 5);

@@ -1,6 +1,8 @@
 // The in-memory revocation list every verifier keeps: fed by LISTEN, reloaded from the snapshot
 // after a lost connection, entries dropped once the revoked tokens would have expired anyway.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -80,5 +82,40 @@ describe('revocation list', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(list.isRevoked({ sessionId: brief })).toBe(false);
     expect(list.entries().some((r) => r.sessionId === brief)).toBe(false);
+  });
+
+  it('follows an event stream, and reconnects and reloads when it ends', async () => {
+    const first = randomUUID();
+    const second = randomUUID();
+    let connections = 0;
+    // A stand-in for the auth service: the first connection sends one revocation and hangs up.
+    const server = http.createServer((_req, res) => {
+      connections++;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`data: ${encodeRevocation({ sessionId: first, expiresAt: soon() })}\n\n`);
+      res.write('event: ready\ndata: \n\n');
+      if (connections === 1) res.end();
+      else res.write(`data: ${encodeRevocation({ sessionId: second, expiresAt: soon() })}\n\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const streamed = createRevocationList({
+      logger: createLogger('test', 'silent'),
+      streamUrl: `http://127.0.0.1:${port}/revocations/stream`,
+      reconnectDelayMs: 50,
+    });
+    try {
+      await streamed.start();
+      expect(streamed.loaded).toBe(true);
+      expect(streamed.isRevoked({ sessionId: first })).toBe(true);
+      await expect
+        .poll(() => streamed.isRevoked({ sessionId: second }), { timeout: 2_000 })
+        .toBe(true);
+      expect(connections).toBeGreaterThanOrEqual(2);
+    } finally {
+      await streamed.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -6,6 +6,7 @@ export type LoginFailureReason =
   | 'in_progress'
   | 'unknown_email'
   | 'wrong_password'
+  | 'wrong_current_password'
   | 'account_suspended'
   | 'account_deleted'
   | 'rate_limited_account'
@@ -14,8 +15,14 @@ export type LoginFailureReason =
 // Failures that look like guessing. Attempts refused by the throttle itself do not count (an
 // attacker hammering a locked account must not extend the lock forever), nor do right
 // passwords for blocked accounts. `in_progress` counts so that concurrent attempts, across
-// replicas, see each other before their passwords are checked.
-const GUESSES: LoginFailureReason[] = ['in_progress', 'unknown_email', 'wrong_password'];
+// replicas, see each other before their passwords are checked. A wrong current password in
+// changePassword is a guess too (by whoever holds a stolen access token).
+const GUESSES: LoginFailureReason[] = [
+  'in_progress',
+  'unknown_email',
+  'wrong_password',
+  'wrong_current_password',
+];
 
 export interface LoginAttemptInfo {
   email: string;
