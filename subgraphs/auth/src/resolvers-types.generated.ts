@@ -132,6 +132,7 @@ export type RegisterInput = {
 /** A signed-in device: created by a sign-in, ended by logout, revocation or its absolute expiry. */
 export type Session = {
   __typename?: 'Session';
+  /** When the sign-in happened. */
   createdAt: Scalars['DateTime']['output'];
   /** True for the session of the access token that made this request. */
   current: Scalars['Boolean']['output'];
@@ -139,6 +140,7 @@ export type Session = {
   deviceType: Scalars['String']['output'];
   /** Absolute expiry (30 days after sign-in); refreshing does not extend it. */
   expiresAt: Scalars['DateTime']['output'];
+  /** The session id (the `sid` claim of its access tokens). */
   id: Scalars['ID']['output'];
   /** Client address at sign-in. */
   ipAddress?: Maybe<Scalars['String']['output']>;
@@ -153,6 +155,7 @@ export type TokenPair = {
   __typename?: 'TokenPair';
   /** JWT for `Authorization: Bearer`; expires after 15 minutes. */
   accessToken: Scalars['String']['output'];
+  /** When the new access token expires. */
   accessTokenExpiresAt: Scalars['DateTime']['output'];
   /** Opaque; replaces the one presented, which stops working. Single use. */
   refreshToken: Scalars['String']['output'];

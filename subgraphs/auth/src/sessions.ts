@@ -30,7 +30,7 @@ export async function signIn(
     data: {
       userId: user.id,
       refreshTokenHash: hashToken(refreshToken),
-      ipAddress: ctx.ip,
+      ipAddress: ctx.ip?.slice(0, 64) ?? null,
       userAgent: ctx.userAgent,
       deviceType: deviceTypeOf(ctx.userAgent),
       expiresAt: new Date(Date.now() + sessionTtlDays * DAY_MS),
