@@ -9,9 +9,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  closingRevocations,
   createFormatError,
   createHttpService,
-  createTokenVerifier,
+  createRevokingVerifier,
   type HttpService,
   type Identity,
   type Logger,
@@ -32,6 +33,10 @@ export interface GatewayOptions {
   config: GatewayConfig;
   logger: Logger;
   supergraphSdl: string;
+  /**
+   * Access-token verifier; by default one fetching keys from config.tokens.jwksUrl and
+   * refusing revoked sessions (fed by the auth service's revocation stream).
+   */
   verifier?: TokenVerifier;
 }
 
@@ -43,8 +48,11 @@ export async function createGateway({
   config,
   logger,
   supergraphSdl,
-  verifier = createTokenVerifier({ ...config.tokens, keys: { jwksUrl: config.tokens.jwksUrl } }),
+  verifier: given,
 }: GatewayOptions): Promise<HttpService> {
+  const { verifier, revocations } = given
+    ? { verifier: given, revocations: undefined }
+    : await createRevokingVerifier(config.tokens, logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -87,7 +95,7 @@ export async function createGateway({
     ],
   });
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
-  return createHttpService({
+  const service = await createHttpService({
     apollo,
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
@@ -95,6 +103,12 @@ export async function createGateway({
         const value = req.get(name);
         if (value) forwardHeaders[name] = value;
       }
+      // The client's address for the auth service's per-IP login throttle and session list:
+      // the chain received, plus the peer. Subgraphs trust only private/loopback proxies, so a
+      // client cannot spoof it from outside.
+      const peer = req.socket.remoteAddress;
+      const chain = [req.get('x-forwarded-for'), peer].filter(Boolean).join(', ');
+      if (chain) forwardHeaders['x-forwarded-for'] = chain;
       return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
     },
     routes(app) {
@@ -127,4 +141,5 @@ export async function createGateway({
       return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
     },
   });
+  return closingRevocations(service, revocations);
 }

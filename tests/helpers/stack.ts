@@ -1,7 +1,6 @@
 // The whole graph in this process, as tests need it: the three subgraphs on real HTTP ports
 // (port 0), composed in memory, behind a real gateway. Each test file starts its own stack.
-import { generateSigningKey, publicJwks, createLogger, type HttpService } from '@grahvani/shared';
-import { createTokenVerifier } from '@grahvani/shared';
+import { generateSigningKey, createLogger, type HttpService } from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import { loadConfig as loadAuthConfig } from '../../subgraphs/auth/src/config.ts';
@@ -29,6 +28,8 @@ export interface Stack extends GraphQLClient {
   signingKeys: JWK[];
   /** Stops one subgraph's HTTP server (to see how the graph degrades). */
   stopSubgraph(name: 'auth' | 'users' | 'clients'): Promise<void>;
+  /** The environment the services were configured from (JWKS_URL included), for replicas. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,9 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const urls = options.databaseUrls ?? inject('databaseUrls');
-  const signingKeys = [await generateSigningKey('test-')];
+  const signingKeys: JWK[] = options.env?.JWT_PRIVATE_KEYS
+    ? (JSON.parse(options.env.JWT_PRIVATE_KEYS) as JWK[])
+    : [await generateSigningKey('test-')];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -55,10 +58,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const logger = createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
-  const verifier = createTokenVerifier({
-    ...authConfig.tokens,
-    keys: { jwks: publicJwks(signingKeys) },
-  });
   const { onQuery } = options;
   const pool = (service: 'auth' | 'users' | 'clients') => ({
     max: 5,
@@ -74,23 +73,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     services.push(service);
     return service.listen(0);
   };
+  const authServer = await createAuthServer({ db: db.auth, config: authConfig, logger });
+  const auth = await listen(authServer);
+  // As in production: the others fetch the keys and follow revocations from the auth service.
+  env.JWKS_URL = new URL('/.well-known/jwks.json', auth).toString();
   const subgraphs = {
-    auth: await createAuthServer({ db: db.auth, config: authConfig, logger }),
-    users: await createUsersServer({
-      db: db.users,
-      config: loadUsersConfig(env),
-      logger,
-      verifier,
-    }),
-    clients: await createClientsServer({
-      db: db.clients,
-      config: loadClientsConfig(env),
-      logger,
-      verifier,
-    }),
+    auth: authServer,
+    users: await createUsersServer({ db: db.users, config: loadUsersConfig(env), logger }),
+    clients: await createClientsServer({ db: db.clients, config: loadClientsConfig(env), logger }),
   };
   const subgraphUrls = {
-    auth: await listen(subgraphs.auth),
+    auth,
     users: await listen(subgraphs.users),
     clients: await listen(subgraphs.clients),
   };
@@ -103,7 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CLIENTS_SUBGRAPH_URL: subgraphUrls.clients,
   });
   const gatewayUrl = await listen(
-    await createGateway({ config: gatewayConfig, logger, supergraphSdl, verifier }),
+    await createGateway({ config: gatewayConfig, logger, supergraphSdl }),
   );
   return {
     ...createGraphQLClient(gatewayUrl),
@@ -115,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       stopped.add(subgraphs[name]);
       await subgraphs[name].close();
     },
+    env,
     async close() {
       for (const service of services.reverse()) if (!stopped.has(service)) await service.close();
       await Promise.all(Object.values(db).map((client) => client.$disconnect()));

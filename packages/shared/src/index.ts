@@ -8,3 +8,4 @@ export * from './tokens.ts';
 export * from './connection.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
+export * from './revocation.ts';

@@ -33,6 +33,17 @@ export interface AuthConfig {
     /** Absolute session lifetime in days (default 30). */
     sessionTtlDays: number;
   };
+  throttle: ThrottleConfig;
+}
+
+/** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
+export interface ThrottleConfig {
+  /** Window over which failures count, and how long a lock lasts (default 15 minutes). */
+  windowMinutes: number;
+  /** Failures of one account within the window that lock it (default 5). */
+  accountMaxFailures: number;
+  /** Failures from one IP address within the window that block it (default 100). */
+  ipMaxFailures: number;
 }
 
 /** Reads and validates the auth subgraph's configuration. */
@@ -50,6 +61,11 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       signingKeys,
       accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, { min: 30, max: 3600 }),
       sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, { min: 1, max: 365 }),
+    },
+    throttle: {
+      windowMinutes: int(env, 'LOGIN_THROTTLE_WINDOW_MINUTES', 15, { min: 1, max: 1440 }),
+      accountMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),
+      ipMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, { min: 1, max: 1_000_000 }),
     },
   };
 }

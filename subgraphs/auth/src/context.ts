@@ -1,5 +1,5 @@
 import type { Identity, Logger } from '@grahvani/shared';
-import type { AuthConfig } from './config.ts';
+import type { AuthConfig, ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
 import type { Loaders } from './loaders.ts';
 import type { TokenService } from './tokens.ts';
@@ -12,6 +12,7 @@ export interface Context {
   tokens: TokenService;
   logger: Logger;
   config: AuthConfig['tokens'];
+  throttle: ThrottleConfig;
   /** Client address and agent, for sessions and login attempts. */
   ip: string | null;
   userAgent: string | null;

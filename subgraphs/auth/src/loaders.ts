@@ -1,4 +1,4 @@
-import { createRowLoader, isUuid } from '@grahvani/shared';
+import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
 import type { Db } from './db.ts';
 
 /** Fresh DataLoaders for one request. */
@@ -8,6 +8,19 @@ export function createLoaders(db: Db) {
       (ids: readonly string[]) =>
         db.authUser.findMany({ where: { id: { in: ids.filter(isUuid) } } }),
       (user) => user.id,
+    ),
+    /** Unrevoked, unexpired sessions by user id, newest first. */
+    activeSessions: createGroupLoader(
+      (userIds: readonly string[]) =>
+        db.authSession.findMany({
+          where: {
+            userId: { in: userIds.filter(isUuid) },
+            revokedAt: null,
+            expiresAt: { gt: new Date() },
+          },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+      (session) => session.userId,
     ),
   };
 }

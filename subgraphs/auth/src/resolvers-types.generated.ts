@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AuthUser as AuthUserModel } from './generated/prisma/client.ts';
+import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel } from './generated/prisma/client.ts';
 import type { Context } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -43,6 +43,8 @@ export type AuthUser = {
   /** Display name given at registration. */
   name?: Maybe<Scalars['String']['output']>;
   role: UserRole;
+  /** The account's active sessions, newest first. Only the account itself may read them. */
+  sessions: Array<Session>;
   status: UserStatus;
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -55,12 +57,40 @@ export type LoginInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Signs in with email and password. */
+  /**
+   * Changes the viewer's password (the current one is required: BAD_USER_INPUT when wrong).
+   * Keeps the current session and revokes every other one.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * Signs in with email and password. Unknown email and wrong password give the same
+   * UNAUTHENTICATED error. Every attempt is recorded; after 5 failures within 15 minutes the
+   * account is RATE_LIMITED for 15 minutes (the right password included), and failures per IP
+   * address are limited too.
+   */
   login: AuthPayload;
-  /** Rotates the refresh token; presenting an already-rotated one revokes the whole session. */
+  /** Revokes the current session; its access token is refused everywhere within a second. */
+  logout: Scalars['Boolean']['output'];
+  /** Revokes every session of the viewer, this one included. */
+  logoutAll: Scalars['Boolean']['output'];
+  /**
+   * Rotates the refresh token: the old one stops working. Presenting an already-rotated one
+   * revokes the whole session (reuse detection). Unknown, revoked or expired: UNAUTHENTICATED.
+   */
   refreshSession: TokenPair;
-  /** Creates an account (role USER) and signs it in. */
+  /**
+   * Creates an account (role USER, status PENDING_VERIFICATION) and signs it in. Malformed
+   * emails and weak passwords: BAD_USER_INPUT; an email already registered: CONFLICT.
+   */
   register: AuthPayload;
+  /** Revokes one of the viewer's sessions; NOT_FOUND when it is not theirs. */
+  revokeSession: Scalars['Boolean']['output'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -76,6 +106,11 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type Query = {
@@ -94,11 +129,35 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
 };
 
+/** A signed-in device: created by a sign-in, ended by logout, revocation or its absolute expiry. */
+export type Session = {
+  __typename?: 'Session';
+  /** When the sign-in happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** True for the session of the access token that made this request. */
+  current: Scalars['Boolean']['output'];
+  /** desktop, mobile, tablet, smarttv, console, wearable, xr, embedded, other or unknown (from the user agent). */
+  deviceType: Scalars['String']['output'];
+  /** Absolute expiry (30 days after sign-in); refreshing does not extend it. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session id (the `sid` claim of its access tokens). */
+  id: Scalars['ID']['output'];
+  /** Client address at sign-in. */
+  ipAddress?: Maybe<Scalars['String']['output']>;
+  /** Last refresh of the session's tokens. */
+  lastUsedAt: Scalars['DateTime']['output'];
+  /** User-Agent header at sign-in. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
 /** A new token pair from refreshSession. */
 export type TokenPair = {
   __typename?: 'TokenPair';
+  /** JWT for `Authorization: Bearer`; expires after 15 minutes. */
   accessToken: Scalars['String']['output'];
+  /** When the new access token expires. */
   accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /** Opaque; replaces the one presented, which stops working. Single use. */
   refreshToken: Scalars['String']['output'];
 };
 
@@ -224,6 +283,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
+  Session: ResolverTypeWrapper<AuthSessionModel>;
   TokenPair: ResolverTypeWrapper<TokenPair>;
   UserRole: UserRole;
   UserStatus: UserStatus;
@@ -242,6 +302,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
+  Session: AuthSessionModel;
   TokenPair: TokenPair;
 }>;
 
@@ -261,6 +322,7 @@ export type AuthUserResolvers<ContextType = Context, ParentType extends Resolver
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -274,13 +336,28 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['TokenPair'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
+}>;
+
+export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deviceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ipAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type TokenPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TokenPair'] = ResolversParentTypes['TokenPair']> = ResolversObject<{
@@ -296,6 +373,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EmailAddress?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
   TokenPair?: TokenPairResolvers<ContextType>;
 }>;
 

@@ -4,12 +4,14 @@ import {
   createSubgraphService,
   type HttpService,
   type Logger,
+  type RevocationList,
 } from '@grahvani/shared';
 import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -18,19 +20,25 @@ export interface AuthServerOptions {
   db: Db;
   config: AuthConfig;
   logger: Logger;
+  /** Revoked sessions; by default LISTEN on config.databaseUrl plus auth_token_blacklist. */
+  revocations?: RevocationList;
 }
 
 /**
  * The auth subgraph as an HTTP service (not yet listening): GraphQL at /graphql, the public
- * signing keys at /.well-known/jwks.json, probes at /health and /ready.
+ * signing keys at /.well-known/jwks.json, revocations at /revocations and
+ * /revocations/stream, probes at /health and /ready.
  */
 export async function createServer({
   db,
   config,
   logger,
+  revocations = createAuthRevocationList(db, config.databaseUrl, logger),
 }: AuthServerOptions): Promise<HttpService> {
-  const tokens = await createTokenService(config.tokens);
-  return createSubgraphService<Context>({
+  await revocations.start();
+  const tokens = await createTokenService(config.tokens, revocations.isRevoked);
+  let streams: { endStreams(): void } | undefined;
+  const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
@@ -40,6 +48,7 @@ export async function createServer({
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);
       });
+      streams = revocationRoutes(app, db, revocations);
     },
     async context(req) {
       return {
@@ -49,9 +58,19 @@ export async function createServer({
         tokens,
         logger,
         config: config.tokens,
+        throttle: config.throttle,
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
       };
     },
   });
+  const close = service.close.bind(service);
+  return {
+    ...service,
+    async close() {
+      streams?.endStreams();
+      await close();
+      await revocations.close();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { UAParser } from 'ua-parser-js';
 import type { Db } from './db.ts';
 import type { AuthUser } from './generated/prisma/client.ts';
 import type { Context } from './context.ts';
@@ -5,13 +6,16 @@ import { hashToken, newOpaqueToken } from './tokens.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Rough device class from a User-Agent header, for the sessions list. */
+/**
+ * Device class from a User-Agent header, for the sessions list: ua-parser-js's device type
+ * (mobile, tablet, smarttv, console, wearable, xr, embedded); a recognised browser or OS with
+ * no device type is a desktop; anything else (scripts, bots) is `other`.
+ */
 export function deviceTypeOf(userAgent: string | null): string {
   if (!userAgent) return 'unknown';
-  if (/ipad|tablet/i.test(userAgent)) return 'tablet';
-  if (/mobi|android|iphone/i.test(userAgent)) return 'mobile';
-  if (/bot|crawler|spider|curl|wget|node|undici|python|okhttp/i.test(userAgent)) return 'other';
-  return 'desktop';
+  const { device, browser, os } = UAParser(userAgent);
+  if (device.type) return device.type;
+  return browser.name || os.name ? 'desktop' : 'other';
 }
 
 /** Opens a session for `user` and returns the token pair (the auth payload). */
@@ -26,7 +30,7 @@ export async function signIn(
     data: {
       userId: user.id,
       refreshTokenHash: hashToken(refreshToken),
-      ipAddress: ctx.ip,
+      ipAddress: ctx.ip?.slice(0, 64) ?? null,
       userAgent: ctx.userAgent,
       deviceType: deviceTypeOf(ctx.userAgent),
       expiresAt: new Date(Date.now() + sessionTtlDays * DAY_MS),

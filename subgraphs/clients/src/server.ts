@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import {
   checkDatabase,
+  closingRevocations,
+  createRevokingVerifier,
   createSubgraphService,
-  createTokenVerifier,
   type HttpService,
   type Logger,
   type TokenVerifier,
@@ -19,7 +20,10 @@ export interface ClientsServerOptions {
   db: Db;
   config: ClientsConfig;
   logger: Logger;
-  /** Access-token verifier; by default one fetching keys from config.tokens.jwksUrl. */
+  /**
+   * Access-token verifier; by default one fetching keys from config.tokens.jwksUrl and
+   * refusing revoked sessions (LISTEN on config.databaseUrl, snapshot from the auth service).
+   */
   verifier?: TokenVerifier;
 }
 
@@ -28,9 +32,12 @@ export async function createServer({
   db,
   config,
   logger,
-  verifier = createTokenVerifier({ ...config.tokens, keys: { jwksUrl: config.tokens.jwksUrl } }),
+  verifier: given,
 }: ClientsServerOptions): Promise<HttpService> {
-  return createSubgraphService<Context>({
+  const { verifier, revocations } = given
+    ? { verifier: given, revocations: undefined }
+    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+  const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
@@ -46,4 +53,5 @@ export async function createServer({
       };
     },
   });
+  return closingRevocations(service, revocations);
 }

@@ -1,5 +1,6 @@
 import { unauthenticated } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { revokeSessionsIn } from '../../../../revocation.ts';
 import { hashToken, newOpaqueToken } from '../../../../tokens.ts';
 
 export const refreshSession: NonNullable<MutationResolvers['refreshSession']> = async (
@@ -20,11 +21,16 @@ export const refreshSession: NonNullable<MutationResolvers['refreshSession']> = 
       const reused = await tx.authRefreshTokenRotation.findUnique({
         where: { tokenHash: presented },
       });
-      if (reused) {
-        await tx.authSession.updateMany({
-          where: { id: reused.sessionId, revokedAt: null },
-          data: { revokedAt: now, revokedReason: 'refresh_token_reuse' },
-        });
+      const owner = reused
+        ? await tx.authSession.findUnique({ where: { id: reused.sessionId } })
+        : null;
+      if (owner) {
+        await revokeSessionsIn(
+          tx,
+          { userId: owner.userId, sessionIds: [owner.id] },
+          'refresh_token_reuse',
+          ctx.config.accessTokenTtlSeconds,
+        );
       }
       return null;
     }
