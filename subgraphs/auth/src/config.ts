@@ -14,6 +14,7 @@ import {
   type NodeEnv,
   type TokenConfig,
 } from '@grahvani/shared';
+import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
 
 /** Configuration of the auth subgraph, read once from the environment. */
 export interface AuthConfig {
@@ -33,6 +34,8 @@ export interface AuthConfig {
     /** Absolute session lifetime in days (default 30). */
     sessionTtlDays: number;
   };
+  /** Mail, mailed links and OpenID Connect providers of the account flows. */
+  flows: FlowsConfig;
 }
 
 /** Reads and validates the auth subgraph's configuration. */
@@ -51,6 +54,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, { min: 30, max: 3600 }),
       sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, { min: 1, max: 365 }),
     },
+    flows: loadFlowsConfig(env),
   };
 }
 

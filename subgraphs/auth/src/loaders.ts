@@ -1,4 +1,4 @@
-import { createRowLoader, isUuid } from '@grahvani/shared';
+import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
 import type { Db } from './db.ts';
 
 /** Fresh DataLoaders for one request. */
@@ -8,6 +8,14 @@ export function createLoaders(db: Db) {
       (ids: readonly string[]) =>
         db.authUser.findMany({ where: { id: { in: ids.filter(isUuid) } } }),
       (user) => user.id,
+    ),
+    oauthAccountsByUser: createGroupLoader(
+      (userIds: readonly string[]) =>
+        db.authOAuthAccount.findMany({
+          where: { userId: { in: userIds.filter(isUuid) } },
+          orderBy: { createdAt: 'asc' },
+        }),
+      (account) => account.userId,
     ),
   };
 }

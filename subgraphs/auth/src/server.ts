@@ -9,6 +9,7 @@ import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createLoaders } from './loaders.ts';
+import { createFlowServices } from './mailFlows.ts';
 import { resolvers } from './resolvers.ts';
 import { createTokenService } from './tokens.ts';
 
@@ -30,6 +31,7 @@ export async function createServer({
   logger,
 }: AuthServerOptions): Promise<HttpService> {
   const tokens = await createTokenService(config.tokens);
+  const flows = createFlowServices(config.flows, logger);
   return createSubgraphService<Context>({
     schemaDir,
     resolvers,
@@ -51,6 +53,7 @@ export async function createServer({
         config: config.tokens,
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
+        flows,
       };
     },
   });
