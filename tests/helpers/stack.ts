@@ -4,6 +4,7 @@ import { generateSigningKey, publicJwks, createLogger, type HttpService } from '
 import { createTokenVerifier } from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
+import type { DatabaseUrls } from '../global-setup.ts';
 import { loadConfig as loadAuthConfig } from '../../subgraphs/auth/src/config.ts';
 import { createDb as createAuthDb } from '../../subgraphs/auth/src/db.ts';
 import { createServer as createAuthServer } from '../../subgraphs/auth/src/server.ts';
@@ -33,10 +34,12 @@ export interface Stack extends GraphQLClient {
 /** Environment overrides for one stack (e.g. tighter limits). */
 export interface StackOptions {
   env?: Record<string, string>;
+  /** Another migrated database than the run's shared one (tests that need global state alone). */
+  databaseUrls?: DatabaseUrls;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const urls = inject('databaseUrls');
+  const urls = options.databaseUrls ?? inject('databaseUrls');
   const signingKeys = [await generateSigningKey('test-')];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
