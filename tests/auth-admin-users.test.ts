@@ -166,6 +166,9 @@ describe('setUserStatus', () => {
     });
     const deleted = await stack.gql(SET_STATUS, { id: user.id, status: 'DELETED' }, asModerator);
     expect(errorCodes(deleted)).toEqual(['FORBIDDEN']);
+    // A deleted account stays deleted for moderators.
+    await stack.gql(SET_STATUS, { id: user.id, status: 'DELETED' }, { token: admin.accessToken });
+    expect(errorCodes(await stack.gql(SET_STATUS, reactivate, asModerator))).toEqual(['FORBIDDEN']);
     const other = await accountWithRole('MODERATOR');
     const onModerator = await stack.gql(
       SET_STATUS,

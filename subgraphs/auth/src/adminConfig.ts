@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, nodeEnv, optionalStr, str, type Env, type NodeEnv } from '@grahvani/shared';
 import { OAuthProvider } from './generated/prisma/enums.ts';
@@ -24,7 +25,7 @@ export interface FlowsConfig {
     from: string;
     /** SMTP connection URL (SMTP_URL); when set, mail is sent, not written to files. */
     smtpUrl?: string;
-    /** Where messages are written as .eml files (MAIL_DIR, default <DATA_DIR>/mail). */
+    /** Where messages are written as .eml files (MAIL_DIR, default <DATA_DIR>/mail; tests: tmp). */
     dir: string;
   };
   /** Configured sign-in providers (OIDC_PROVIDERS, GOOGLE_CLIENT_ID). */
@@ -53,11 +54,17 @@ export function loadFlowsConfig(env: Env): FlowsConfig {
     mail: {
       from: str(env, 'MAIL_FROM', 'Grahvani <no-reply@grahvani.dev>'),
       smtpUrl,
-      dir: path.resolve(explicitDir ?? path.join(str(env, 'DATA_DIR', '.data'), 'mail')),
+      dir: path.resolve(explicitDir ?? defaultMailDir(env, mode)),
     },
     oidcProviders: oidcProvidersFrom(env),
   };
 }
+
+// Tests that do not read mail should not litter the working tree with it.
+const defaultMailDir = (env: Env, mode: NodeEnv) =>
+  mode === 'test'
+    ? path.join(tmpdir(), 'grahvani-test-mail')
+    : path.join(str(env, 'DATA_DIR', '.data'), 'mail');
 
 function appUrlFrom(env: Env, mode: NodeEnv): string {
   const fallback = mode === 'production' ? undefined : 'http://localhost:3000';

@@ -15,7 +15,9 @@ export const setUserStatus: NonNullable<MutationResolvers['setUserStatus']> = as
   const actor = await requireRole(ctx, ['ADMIN', 'MODERATOR']);
   const target = isUuid(id) ? await ctx.db.authUser.findUnique({ where: { id } }) : null;
   if (!target) throw notFound('Account');
-  if (actor.role === 'MODERATOR' && (target.role !== 'USER' || !MODERATOR_STATUSES.has(status))) {
+  const moderatorMay =
+    target.role === 'USER' && target.status !== 'DELETED' && MODERATOR_STATUSES.has(status);
+  if (actor.role === 'MODERATOR' && !moderatorMay) {
     throw forbidden('Moderators may only suspend or reactivate USER accounts');
   }
   return ctx.db.$transaction(async (tx) => {
