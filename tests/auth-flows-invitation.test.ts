@@ -67,6 +67,13 @@ describe('inviteUser', () => {
       'BAD_USER_INPUT',
     ]);
   });
+
+  it('is RATE_LIMITED after 5 invitations to one address an hour', async () => {
+    const email = newEmail();
+    const send = () => stack.gql(INVITE, { email }, { token: admin.accessToken });
+    for (let i = 0; i < 5; i++) expect((await send()).errors).toBeUndefined();
+    expect(errorCodes(await send())).toEqual(['RATE_LIMITED']);
+  });
 });
 
 describe('acceptInvitation', () => {

@@ -75,6 +75,14 @@ describe('requestMagicLink', () => {
     await expectNoMail(suspended.email);
   });
 
+  it('mails one account at most 5 links an hour', async () => {
+    const account = await activeAccount();
+    for (let i = 0; i < 6; i++) await stack.gql(REQUEST, { email: account.email });
+    await waitForMail(mailDir, account.email, { subject: /sign-in link/i, count: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await mailsTo(mailDir, account.email)).toHaveLength(5);
+  });
+
   it('refuses a malformed email with BAD_USER_INPUT', async () => {
     expect(errorCodes(await stack.gql(REQUEST, { email: 'nope' }))).toEqual(['BAD_USER_INPUT']);
   });

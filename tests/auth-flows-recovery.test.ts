@@ -52,6 +52,14 @@ describe('requestPasswordReset', () => {
     expect(await mailsTo(mailDir, email)).toEqual([]);
   });
 
+  it('mails one account at most 5 links an hour', async () => {
+    const account = await registerAccount(stack);
+    for (let i = 0; i < 6; i++) await stack.gql(REQUEST, { email: account.email });
+    await waitForMail(mailDir, account.email, { subject: /reset/i, count: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await mailsTo(mailDir, account.email)).toHaveLength(5);
+  });
+
   it('refuses a malformed email with BAD_USER_INPUT', async () => {
     expect(errorCodes(await stack.gql(REQUEST, { email: 'not an email' }))).toEqual([
       'BAD_USER_INPUT',

@@ -41,6 +41,13 @@ describe('requestEmailVerification', () => {
     const lifetime = (row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0);
     expect(Math.abs(lifetime - 86_400_000)).toBeLessThan(5_000);
   });
+
+  it('is RATE_LIMITED after 5 requests an hour', async () => {
+    const account = await registerAccount(stack);
+    const request = () => stack.gql(REQUEST, {}, { token: account.accessToken });
+    for (let i = 0; i < 5; i++) expect((await request()).errors).toBeUndefined();
+    expect(errorCodes(await request())).toEqual(['RATE_LIMITED']);
+  });
 });
 
 describe('verifyEmail', () => {

@@ -1,3 +1,4 @@
+import type { Prisma } from './generated/prisma/client.ts';
 import { hashToken, newOpaqueToken } from './tokens.ts';
 
 const MINUTE_MS = 60_000;
@@ -43,4 +44,26 @@ export function isConsumable<T extends OneTimeTokenRow>(
  */
 export function consumeArgs(id: string, now: Date) {
   return { where: { id, used: false }, data: { used: true, usedAt: now } };
+}
+
+/** Messages of one kind an account (or invited address) may be sent per hour. */
+export const MAILS_PER_HOUR = 5;
+
+/**
+ * `data` retiring the unused tokens a newer one supersedes: used, with no time of use. The
+ * rows stay, so that the hourly mail limit still counts them.
+ */
+export const SUPERSEDED = { used: true } as const;
+
+/** `where` fragment: tokens issued within the last hour (the mail limit's window). */
+export const issuedWithinHour = (now = new Date()) => ({
+  createdAt: { gt: new Date(now.getTime() - 60 * MINUTE_MS) },
+});
+
+/**
+ * Serialises token issuing for one account (or address) until the transaction ends, so that
+ * concurrent requests cannot all pass the hourly limit check before any of them inserts.
+ */
+export async function lockIssuing(tx: Prisma.TransactionClient, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 }

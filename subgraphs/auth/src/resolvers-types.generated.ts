@@ -110,7 +110,7 @@ export type Mutation = {
   /**
    * ADMIN only (others FORBIDDEN). Mails a single-use invitation valid for 7 days; a newer
    * invitation to the same address supersedes older ones. Role defaults to USER. An existing
-   * account with this email: CONFLICT.
+   * account with this email: CONFLICT; more than 5 invitations to one address an hour: RATE_LIMITED.
    */
   inviteUser: Invitation;
   /** Signs in with email and password. */
@@ -122,19 +122,19 @@ export type Mutation = {
   /**
    * Mails the signed-in account a single-use verification link valid for 24 hours (a newer one
    * supersedes older links). True without mailing when the email is already verified.
-   * Signed out: UNAUTHENTICATED.
+   * Signed out: UNAUTHENTICATED; more than 5 requests an hour: RATE_LIMITED.
    */
   requestEmailVerification: Scalars['Boolean']['output'];
   /**
    * Passwordless sign-in: always true (no enumeration). Where the email belongs to an ACTIVE
-   * account, mails a single-use link (`?token=...`) valid for 15 minutes; a newer link
-   * supersedes older ones. Malformed email: BAD_USER_INPUT.
+   * account, mails a single-use link (`?token=...`) valid for 15 minutes, at most 5 an hour; a
+   * newer link supersedes older ones. Malformed email: BAD_USER_INPUT.
    */
   requestMagicLink: Scalars['Boolean']['output'];
   /**
    * Always true, whether or not the email belongs to an account (no enumeration). An account
-   * that can sign in is mailed a single-use reset link (`?token=...`) valid for one hour; a newer
-   * request supersedes older links. Malformed email: BAD_USER_INPUT.
+   * that can sign in is mailed a single-use reset link (`?token=...`) valid for one hour, at most
+   * 5 an hour; a newer request supersedes older links. Malformed email: BAD_USER_INPUT.
    */
   requestPasswordReset: Scalars['Boolean']['output'];
   /**

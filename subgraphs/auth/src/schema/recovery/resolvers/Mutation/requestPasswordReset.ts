@@ -1,7 +1,13 @@
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { runInBackground } from '../../../../mail.ts';
 import { passwordResetMail } from '../../../../mailMessages.ts';
-import { issueOneTimeToken } from '../../../../oneTimeTokens.ts';
+import {
+  issuedWithinHour,
+  issueOneTimeToken,
+  lockIssuing,
+  MAILS_PER_HOUR,
+  SUPERSEDED,
+} from '../../../../oneTimeTokens.ts';
 import { normalizeEmail } from '../../../../validation.ts';
 import { canSignIn } from '../../../admin/actor.ts';
 
@@ -15,13 +21,23 @@ export const requestPasswordReset: NonNullable<MutationResolvers['requestPasswor
   runInBackground(ctx.logger, async () => {
     const user = await ctx.db.authUser.findUnique({ where: { email: address } });
     if (!user || !canSignIn(user.status)) return;
-    const issued = issueOneTimeToken('passwordReset');
-    await ctx.db.$transaction([
-      ctx.db.authPasswordResetToken.deleteMany({ where: { userId: user.id, used: false } }),
-      ctx.db.authPasswordResetToken.create({
-        data: { userId: user.id, tokenHash: issued.tokenHash, expiresAt: issued.expiresAt },
-      }),
-    ]);
+    const issued = await ctx.db.$transaction(async (tx) => {
+      await lockIssuing(tx, `password-reset:${user.id}`);
+      const recent = await tx.authPasswordResetToken.count({
+        where: { userId: user.id, ...issuedWithinHour() },
+      });
+      if (recent >= MAILS_PER_HOUR) return null;
+      const token = issueOneTimeToken('passwordReset');
+      await tx.authPasswordResetToken.updateMany({
+        where: { userId: user.id, used: false },
+        data: SUPERSEDED,
+      });
+      await tx.authPasswordResetToken.create({
+        data: { userId: user.id, tokenHash: token.tokenHash, expiresAt: token.expiresAt },
+      });
+      return token;
+    });
+    if (!issued) return;
     await ctx.flows.mailer.send(
       passwordResetMail(ctx.flows.config.appUrl, user.email, issued.token),
     );

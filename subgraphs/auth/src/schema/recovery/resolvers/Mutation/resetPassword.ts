@@ -1,6 +1,6 @@
 import { badInput } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { consumeArgs, isConsumable } from '../../../../oneTimeTokens.ts';
+import { consumeArgs, isConsumable, SUPERSEDED } from '../../../../oneTimeTokens.ts';
 import { hashPassword, validatePassword } from '../../../../passwords.ts';
 import { revokeSessions } from '../../../../revokeSessions.ts';
 import { hashToken } from '../../../../tokens.ts';
@@ -28,7 +28,10 @@ export const resetPassword: NonNullable<MutationResolvers['resetPassword']> = as
       where: { id: row.userId },
       data: { passwordHash, passwordChangedAt: now },
     });
-    await tx.authPasswordResetToken.deleteMany({ where: { userId: row.userId, used: false } });
+    await tx.authPasswordResetToken.updateMany({
+      where: { userId: row.userId, used: false },
+      data: SUPERSEDED,
+    });
     // Whoever knew the old password may hold a session: end them all.
     await revokeSessions(tx, { userId: row.userId }, 'password_reset', ctx.config);
   });
