@@ -3,6 +3,7 @@
 import { generateSigningKey, createLogger, type HttpService } from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
+import type { DatabaseUrls } from '../global-setup.ts';
 import { loadConfig as loadAuthConfig } from '../../subgraphs/auth/src/config.ts';
 import { createDb as createAuthDb } from '../../subgraphs/auth/src/db.ts';
 import { createServer as createAuthServer } from '../../subgraphs/auth/src/server.ts';
@@ -37,7 +38,7 @@ export interface Stack extends GraphQLClient {
 export interface StackOptions {
   env?: Record<string, string>;
   /** Where to connect; by default the test run's database (vitest global setup). */
-  databaseUrls?: { auth: string; users: string; clients: string };
+  databaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'> & Partial<DatabaseUrls>;
   /** Sees every SQL statement a service sends (to count round trips). */
   onQuery?: (service: 'auth' | 'users' | 'clients', sql: string) => void;
 }

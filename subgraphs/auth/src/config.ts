@@ -14,6 +14,7 @@ import {
   type NodeEnv,
   type TokenConfig,
 } from '@grahvani/shared';
+import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
 
 /** Configuration of the auth subgraph, read once from the environment. */
 export interface AuthConfig {
@@ -34,6 +35,8 @@ export interface AuthConfig {
     sessionTtlDays: number;
   };
   throttle: ThrottleConfig;
+  /** Mail, mailed links and OpenID Connect providers of the account flows. */
+  flows: FlowsConfig;
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -67,6 +70,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       accountMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),
       ipMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, { min: 1, max: 1_000_000 }),
     },
+    flows: loadFlowsConfig(env),
   };
 }
 

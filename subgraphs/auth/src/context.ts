@@ -2,6 +2,7 @@ import type { Identity, Logger } from '@grahvani/shared';
 import type { AuthConfig, ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
 import type { Loaders } from './loaders.ts';
+import type { FlowServices } from './mailFlows.ts';
 import type { TokenService } from './tokens.ts';
 
 /** Per-request context of the auth subgraph: verified caller plus fresh loaders. */
@@ -16,4 +17,6 @@ export interface Context {
   /** Client address and agent, for sessions and login attempts. */
   ip: string | null;
   userAgent: string | null;
+  /** Mailer, mailed-link settings and OpenID Connect verifier of the account flows. */
+  flows: FlowServices;
 }

@@ -22,6 +22,14 @@ export function createLoaders(db: Db) {
         }),
       (session) => session.userId,
     ),
+    oauthAccountsByUser: createGroupLoader(
+      (userIds: readonly string[]) =>
+        db.authOAuthAccount.findMany({
+          where: { userId: { in: userIds.filter(isUuid) } },
+          orderBy: { createdAt: 'asc' },
+        }),
+      (account) => account.userId,
+    ),
   };
 }
 

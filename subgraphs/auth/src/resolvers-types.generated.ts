@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel } from './generated/prisma/client.ts';
+import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel, AuthOAuthAccount as AuthOAuthAccountModel, AuthInvitationToken as AuthInvitationTokenModel } from './generated/prisma/client.ts';
 import type { Context } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +17,16 @@ export type Scalars = {
   /** An email address (RFC 5322 addr-spec). */
   EmailAddress: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Accepting an invitation: the mailed token plus the new account's password and name. */
+export type AcceptInvitationInput = {
+  /** Display name, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 12 to 128 characters; common passwords are refused. */
+  password: Scalars['String']['input'];
+  /** The token from the invitation link. */
+  token: Scalars['String']['input'];
 };
 
 /** A signed-in session: a short-lived access token and a rotating refresh token. */
@@ -42,11 +52,48 @@ export type AuthUser = {
   lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
   /** Display name given at registration. */
   name?: Maybe<Scalars['String']['output']>;
+  /** External sign-in identities linked to the account (the account itself or an ADMIN only). */
+  oauthAccounts: Array<OAuthAccount>;
   role: UserRole;
   /** The account's active sessions, newest first. Only the account itself may read them. */
   sessions: Array<Session>;
   status: UserStatus;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of accounts, newest first. */
+export type AuthUserConnection = {
+  __typename?: 'AuthUserConnection';
+  edges: Array<AuthUserEdge>;
+  pageInfo: PageInfo;
+  /** Accounts matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuthUserEdge = {
+  __typename?: 'AuthUserEdge';
+  cursor: Scalars['String']['output'];
+  node: AuthUser;
+};
+
+/** Filters of authUsers; all given ones must match. */
+export type AuthUserFilter = {
+  role?: InputMaybe<UserRole>;
+  /** Case-insensitive substring of the email or the name. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<UserStatus>;
+};
+
+/** A pending invitation to create an account. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** The invited address (lower-cased); the account is created with it. */
+  email: Scalars['String']['output'];
+  /** The mailed token stops working at this time (7 days after sending). */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Role the account receives on acceptance. */
+  role: UserRole;
 };
 
 /** Credentials for a password sign-in. */
@@ -58,10 +105,21 @@ export type LoginInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Creates the invited account (email verified, status ACTIVE) and signs it in. Unknown, used or
+   * expired token, or a weak password: BAD_USER_INPUT; the email registered meanwhile: CONFLICT.
+   */
+  acceptInvitation: AuthPayload;
+  /**
    * Changes the viewer's password (the current one is required: BAD_USER_INPUT when wrong).
    * Keeps the current session and revokes every other one.
    */
   changePassword: Scalars['Boolean']['output'];
+  /**
+   * ADMIN only (others FORBIDDEN). Mails a single-use invitation valid for 7 days; a newer
+   * invitation to the same address supersedes older ones. Role defaults to USER. An existing
+   * account with this email: CONFLICT; more than 5 invitations to one address an hour: RATE_LIMITED.
+   */
+  inviteUser: Invitation;
   /**
    * Signs in with email and password. Unknown email and wrong password give the same
    * UNAUTHENTICATED error. Every attempt is recorded; after 5 failures within 15 minutes the
@@ -83,14 +141,78 @@ export type Mutation = {
    * emails and weak passwords: BAD_USER_INPUT; an email already registered: CONFLICT.
    */
   register: AuthPayload;
+  /**
+   * Mails the signed-in account a single-use verification link valid for 24 hours (a newer one
+   * supersedes older links). True without mailing when the email is already verified.
+   * Signed out: UNAUTHENTICATED; more than 5 requests an hour: RATE_LIMITED.
+   */
+  requestEmailVerification: Scalars['Boolean']['output'];
+  /**
+   * Passwordless sign-in: always true (no enumeration). Where the email belongs to an ACTIVE
+   * account, mails a single-use link (`?token=...`) valid for 15 minutes, at most 5 an hour; a
+   * newer link supersedes older ones. Malformed email: BAD_USER_INPUT.
+   */
+  requestMagicLink: Scalars['Boolean']['output'];
+  /**
+   * Always true, whether or not the email belongs to an account (no enumeration). An account
+   * that can sign in is mailed a single-use reset link (`?token=...`) valid for one hour, at most
+   * 5 an hour; a newer request supersedes older links. Malformed email: BAD_USER_INPUT.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with a mailed reset token, consumes the token and revokes every session
+   * of the account. Unknown, used or expired token, or a weak password: BAD_USER_INPUT.
+   */
+  resetPassword: Scalars['Boolean']['output'];
   /** Revokes one of the viewer's sessions; NOT_FOUND when it is not theirs. */
   revokeSession: Scalars['Boolean']['output'];
+  /**
+   * ADMIN only. Changing the role revokes the account's sessions (its tokens carry the role);
+   * demoting the last active ADMIN: BAD_USER_INPUT.
+   */
+  setUserRole: AuthUser;
+  /**
+   * ADMIN: any status. MODERATOR: only SUSPENDED or ACTIVE, only on USER accounts (else
+   * FORBIDDEN). Suspending or deleting revokes the account's sessions; the last active ADMIN
+   * cannot be suspended or deleted (BAD_USER_INPUT).
+   */
+  setUserStatus: AuthUser;
+  /** Consumes a magic-link token and signs in; an unknown, used or expired token: UNAUTHENTICATED. */
+  signInWithMagicLink: AuthPayload;
+  /**
+   * Signs in with an ID token, creating the account on first use (email verified by the
+   * provider required). An existing account is linked only when both its email and the token's
+   * email are verified and equal (otherwise CONFLICT). Invalid or expired token, or a suspended
+   * or deleted account: UNAUTHENTICATED. Provider not configured: BAD_USER_INPUT.
+   */
+  signInWithOAuth: AuthPayload;
+  /**
+   * Unlinks one of the viewer's external identities. BAD_USER_INPUT when it would leave the
+   * account with no password and no other linked identity; not the viewer's: NOT_FOUND.
+   */
+  unlinkOAuthAccount: Scalars['Boolean']['output'];
+  /**
+   * Consumes a verification token: marks the email verified and activates a
+   * PENDING_VERIFICATION account. Unknown, used or expired token: BAD_USER_INPUT.
+   */
+  verifyEmail: AuthUser;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
 };
 
 
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationInviteUserArgs = {
+  email: Scalars['String']['input'];
+  role?: InputMaybe<UserRole>;
 };
 
 
@@ -109,14 +231,107 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRequestMagicLinkArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationSetUserRoleArgs = {
+  id: Scalars['ID']['input'];
+  role: UserRole;
+};
+
+
+export type MutationSetUserStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: UserStatus;
+};
+
+
+export type MutationSignInWithMagicLinkArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationSignInWithOAuthArgs = {
+  input: OAuthSignInInput;
+};
+
+
+export type MutationUnlinkOAuthAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+/** An external identity linked to an account. */
+export type OAuthAccount = {
+  __typename?: 'OAuthAccount';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  provider: OAuthProvider;
+  /** The provider's stable subject identifier (the ID token's `sub`). */
+  providerUserId: Scalars['String']['output'];
+};
+
+/** An external sign-in provider. Only providers in the server's configuration are accepted. */
+export type OAuthProvider =
+  | 'APPLE'
+  | 'GITHUB'
+  /** Google (preset issuer and keys; needs GOOGLE_CLIENT_ID or an OIDC_PROVIDERS entry). */
+  | 'GOOGLE'
+  | 'MICROSOFT'
+  /** A generic OpenID Connect provider described in OIDC_PROVIDERS. */
+  | 'OIDC';
+
+/** An OpenID Connect ID token obtained by the frontend from a provider. */
+export type OAuthSignInInput = {
+  /** The provider's ID token (JWT); its signature, issuer, audience and expiry are checked. */
+  idToken: Scalars['String']['input'];
+  provider: OAuthProvider;
+};
+
+/** Pagination metadata of a connection (Relay). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** ADMIN only (others FORBIDDEN). Accounts, newest first; `first` is 0 to 100 (default 20). */
+  authUsers: AuthUserConnection;
   /** The signed-in account; null when the request carries no access token. */
   me?: Maybe<AuthUser>;
+};
+
+
+export type QueryAuthUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuthUserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Fields to create an account. */
@@ -272,15 +487,25 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['AuthUser'] }>;
+  AcceptInvitationInput: AcceptInvitationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['AuthUser'] }>;
   AuthUser: ResolverTypeWrapper<AuthUserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuthUserConnection: ResolverTypeWrapper<Omit<AuthUserConnection, 'edges'> & { edges: Array<ResolversTypes['AuthUserEdge']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuthUserEdge: ResolverTypeWrapper<Omit<AuthUserEdge, 'node'> & { node: ResolversTypes['AuthUser'] }>;
+  AuthUserFilter: AuthUserFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
+  Invitation: ResolverTypeWrapper<AuthInvitationTokenModel>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OAuthAccount: ResolverTypeWrapper<AuthOAuthAccountModel>;
+  OAuthProvider: OAuthProvider;
+  OAuthSignInInput: OAuthSignInInput;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
   Session: ResolverTypeWrapper<AuthSessionModel>;
@@ -291,15 +516,24 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['AuthUser'] };
+  AcceptInvitationInput: AcceptInvitationInput;
   String: Scalars['String']['output'];
+  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['AuthUser'] };
   AuthUser: AuthUserModel;
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  AuthUserConnection: Omit<AuthUserConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuthUserEdge']> };
+  Int: Scalars['Int']['output'];
+  AuthUserEdge: Omit<AuthUserEdge, 'node'> & { node: ResolversParentTypes['AuthUser'] };
+  AuthUserFilter: AuthUserFilter;
   DateTime: Scalars['DateTime']['output'];
   EmailAddress: Scalars['EmailAddress']['output'];
+  Invitation: AuthInvitationTokenModel;
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
+  OAuthAccount: AuthOAuthAccountModel;
+  OAuthSignInInput: OAuthSignInInput;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
   Session: AuthSessionModel;
@@ -321,10 +555,22 @@ export type AuthUserResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oauthAccounts?: Resolver<Array<ResolversTypes['OAuthAccount']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type AuthUserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthUserConnection'] = ResolversParentTypes['AuthUserConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuthUserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuthUserEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthUserEdge'] = ResolversParentTypes['AuthUserEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -335,17 +581,51 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'EmailAddress';
 }
 
+export type InvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'email'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['TokenPair'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestMagicLink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestMagicLinkArgs, 'email'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  setUserRole?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'id' | 'role'>>;
+  setUserStatus?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationSetUserStatusArgs, 'id' | 'status'>>;
+  signInWithMagicLink?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithMagicLinkArgs, 'token'>>;
+  signInWithOAuth?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithOAuthArgs, 'input'>>;
+  unlinkOAuthAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkOAuthAccountArgs, 'id'>>;
+  verifyEmail?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+}>;
+
+export type OAuthAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OAuthAccount'] = ResolversParentTypes['OAuthAccount']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['OAuthProvider'], ParentType, ContextType>;
+  providerUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  authUsers?: Resolver<ResolversTypes['AuthUserConnection'], ParentType, ContextType, Partial<QueryAuthUsersArgs>>;
   me?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
 }>;
 
@@ -369,9 +649,14 @@ export type TokenPairResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   AuthUser?: AuthUserResolvers<ContextType>;
+  AuthUserConnection?: AuthUserConnectionResolvers<ContextType>;
+  AuthUserEdge?: AuthUserEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EmailAddress?: GraphQLScalarType;
+  Invitation?: InvitationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OAuthAccount?: OAuthAccountResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   TokenPair?: TokenPairResolvers<ContextType>;

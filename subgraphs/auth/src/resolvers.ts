@@ -10,12 +10,26 @@ import { logout } from './schema/session/resolvers/Mutation/logout.ts';
 import { logoutAll } from './schema/session/resolvers/Mutation/logoutAll.ts';
 import { revokeSession } from './schema/session/resolvers/Mutation/revokeSession.ts';
 import { Session } from './schema/session/resolvers/Session.ts';
+import { setUserRole } from './schema/admin/resolvers/Mutation/setUserRole.ts';
+import { setUserStatus } from './schema/admin/resolvers/Mutation/setUserStatus.ts';
+import { authUsers } from './schema/admin/resolvers/Query/authUsers.ts';
+import { acceptInvitation } from './schema/invitation/resolvers/Mutation/acceptInvitation.ts';
+import { inviteUser } from './schema/invitation/resolvers/Mutation/inviteUser.ts';
+import { requestMagicLink } from './schema/magiclink/resolvers/Mutation/requestMagicLink.ts';
+import { signInWithMagicLink } from './schema/magiclink/resolvers/Mutation/signInWithMagicLink.ts';
+import { AuthUserOAuth } from './schema/oauth/resolvers/AuthUser.ts';
+import { signInWithOAuth } from './schema/oauth/resolvers/Mutation/signInWithOAuth.ts';
+import { unlinkOAuthAccount } from './schema/oauth/resolvers/Mutation/unlinkOAuthAccount.ts';
+import { requestPasswordReset } from './schema/recovery/resolvers/Mutation/requestPasswordReset.ts';
+import { resetPassword } from './schema/recovery/resolvers/Mutation/resetPassword.ts';
+import { requestEmailVerification } from './schema/verification/resolvers/Mutation/requestEmailVerification.ts';
+import { verifyEmail } from './schema/verification/resolvers/Mutation/verifyEmail.ts';
 
 /** The auth subgraph's resolver map, typed from its SDL. */
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   EmailAddress: EmailAddressResolver,
-  Query: { me },
+  Query: { me, authUsers },
   Mutation: {
     register,
     login,
@@ -24,7 +38,19 @@ export const resolvers: Resolvers = {
     logout,
     logoutAll,
     revokeSession,
+    requestPasswordReset,
+    resetPassword,
+    requestEmailVerification,
+    verifyEmail,
+    inviteUser,
+    acceptInvitation,
+    requestMagicLink,
+    signInWithMagicLink,
+    signInWithOAuth,
+    unlinkOAuthAccount,
+    setUserStatus,
+    setUserRole,
   },
-  AuthUser,
+  AuthUser: { ...AuthUser, ...AuthUserOAuth },
   Session,
 };

@@ -10,6 +10,7 @@ import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createLoaders } from './loaders.ts';
+import { createFlowServices } from './mailFlows.ts';
 import { resolvers } from './resolvers.ts';
 import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
@@ -37,6 +38,7 @@ export async function createServer({
 }: AuthServerOptions): Promise<HttpService> {
   await revocations.start();
   const tokens = await createTokenService(config.tokens, revocations.isRevoked);
+  const flows = createFlowServices(config.flows, logger);
   let streams: { endStreams(): void } | undefined;
   const service = await createSubgraphService<Context>({
     schemaDir,
@@ -61,6 +63,7 @@ export async function createServer({
         throttle: config.throttle,
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
+        flows,
       };
     },
   });

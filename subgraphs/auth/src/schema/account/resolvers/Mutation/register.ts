@@ -2,6 +2,7 @@ import { conflict } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { hashPassword, validatePassword } from '../../../../passwords.ts';
 import { signIn } from '../../../../sessions.ts';
+import { sendVerificationEmail } from '../../../verification/sendVerificationEmail.ts';
 import { normalizeEmail, normalizeName } from '../../../../validation.ts';
 
 export const register: NonNullable<MutationResolvers['register']> = async (
@@ -21,5 +22,6 @@ export const register: NonNullable<MutationResolvers['register']> = async (
       if (err.code === 'P2002') throw conflict('An account with this email already exists');
       throw err;
     });
+  await sendVerificationEmail(ctx, user);
   return signIn(ctx.db, ctx, user, ctx.config.sessionTtlDays);
 };

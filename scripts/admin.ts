@@ -1,0 +1,123 @@
+// `npm run admin -- create-admin --email <email> [--name <name>]`: bootstraps an ADMIN (the
+// first one in production). The password comes from ADMIN_PASSWORD or a prompt (stdin when
+// piped); an existing account with that email is promoted to an active ADMIN instead.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { GraphQLError } from 'graphql';
+import { ConfigError } from '@grahvani/shared';
+import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { loadAdminCliConfig } from '../subgraphs/auth/src/adminConfig.ts';
+import { createDb } from '../subgraphs/auth/src/db.ts';
+import { hashPassword, validatePassword } from '../subgraphs/auth/src/passwords.ts';
+import { normalizeEmail, normalizeName } from '../subgraphs/auth/src/validation.ts';
+import { loadStackConfig } from './lib/config.ts';
+import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
+import { embeddedOptions } from './lib/embedded.ts';
+
+const USAGE = 'usage: npm run admin -- create-admin --email <email> [--name <name>]';
+
+/** Reads a line without echoing it on a terminal; reads stdin plainly when piped. */
+async function promptPassword(question: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    const lines = createInterface({ input: stdin })[Symbol.asyncIterator]();
+    const line = await lines.next();
+    return typeof line.value === 'string' ? line.value : '';
+  }
+  process.stdout.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve) => {
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\u0003') process.exit(130);
+        if (char === '\r' || char === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stdout.write('\n');
+          resolve(value);
+          return;
+        }
+        value = char === '\u007f' ? value.slice(0, -1) : value + char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = loadAdminCliConfig(process.env).password;
+  if (fromEnv) return fromEnv;
+  const password = await promptPassword('Password for the new admin: ');
+  if (process.stdin.isTTY && (await promptPassword('Repeat the password: ')) !== password) {
+    throw new ConfigError('the passwords differ');
+  }
+  return password;
+}
+
+async function createAdmin(authUrl: string, email: string, name: string | null) {
+  const db = createDb(authUrl, { max: 1 });
+  try {
+    const existing = await db.authUser.findUnique({ where: { email } });
+    if (existing) {
+      await db.authUser.update({
+        where: { id: existing.id },
+        data: { role: 'ADMIN', status: 'ACTIVE' },
+      });
+      return `promoted ${email} (${existing.id}) to ADMIN`;
+    }
+    const password = await readPassword();
+    validatePassword(password);
+    const now = new Date();
+    const user = await db.authUser.create({
+      data: {
+        email,
+        name,
+        passwordHash: await hashPassword(password),
+        role: 'ADMIN',
+        status: 'ACTIVE',
+        emailVerified: true,
+        emailVerifiedAt: now,
+      },
+    });
+    return `created ADMIN ${email} (${user.id})`;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+try {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' } },
+  });
+  if (positionals[0] !== 'create-admin' || !values.email) throw new ConfigError(USAGE);
+  const email = normalizeEmail(values.email);
+  const name = normalizeName(values.name ?? 'Administrator');
+  const config = loadStackConfig();
+  // Development without any database configured: the embedded one `npm start` uses.
+  const embedded =
+    config.databaseUrl || config.serviceUrls.auth || config.env === 'production'
+      ? undefined
+      : await startEmbeddedDatabase(embeddedOptions(config));
+  try {
+    let authUrl = config.serviceUrls.auth;
+    if (!authUrl) {
+      const ownerUrl = config.databaseUrl ?? embedded?.url;
+      if (!ownerUrl) throw new ConfigError('AUTH_DATABASE_URL (or DATABASE_URL) is required');
+      const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
+      if (embedded) await prepareDatabase(ownerUrl, urls);
+      authUrl = urls.auth;
+    }
+    console.log(await createAdmin(authUrl, email, name));
+  } finally {
+    await embedded?.stop();
+  }
+} catch (err) {
+  const known = err instanceof ConfigError || err instanceof GraphQLError;
+  console.error(`admin failed: ${known ? err.message : err instanceof Error ? err.stack : err}`);
+  process.exit(1);
+}

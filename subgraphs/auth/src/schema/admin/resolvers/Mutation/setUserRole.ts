@@ -1,0 +1,23 @@
+import { isUuid, notFound } from '@grahvani/shared';
+import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { revokeSessionsIn } from '../../../../revocation.ts';
+import { requireRole } from '../../actor.ts';
+import { keepOneActiveAdmin } from '../../lastAdmin.ts';
+
+export const setUserRole: NonNullable<MutationResolvers['setUserRole']> = async (
+  _parent,
+  { id, role },
+  ctx,
+) => {
+  await requireRole(ctx, ['ADMIN']);
+  const target = isUuid(id) ? await ctx.db.authUser.findUnique({ where: { id } }) : null;
+  if (!target) throw notFound('Account');
+  if (target.role === role) return target;
+  return ctx.db.$transaction(async (tx) => {
+    if (role !== 'ADMIN') await keepOneActiveAdmin(tx, id, 'role');
+    const updated = await tx.authUser.update({ where: { id }, data: { role } });
+    // Access tokens carry the role: the old ones must not outlive the change.
+    await revokeSessionsIn(tx, { userId: id }, 'role_changed', ctx.config.accessTokenTtlSeconds);
+    return updated;
+  });
+};

@@ -1,0 +1,36 @@
+import { forbidden, isUuid, notFound } from '@grahvani/shared';
+import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { revokeSessionsIn } from '../../../../revocation.ts';
+import { requireRole } from '../../actor.ts';
+import { keepOneActiveAdmin } from '../../lastAdmin.ts';
+
+/** What a MODERATOR may set, and only on USER accounts. */
+const MODERATOR_STATUSES = new Set(['SUSPENDED', 'ACTIVE']);
+
+export const setUserStatus: NonNullable<MutationResolvers['setUserStatus']> = async (
+  _parent,
+  { id, status },
+  ctx,
+) => {
+  const actor = await requireRole(ctx, ['ADMIN', 'MODERATOR']);
+  const target = isUuid(id) ? await ctx.db.authUser.findUnique({ where: { id } }) : null;
+  if (!target) throw notFound('Account');
+  const moderatorMay =
+    target.role === 'USER' && target.status !== 'DELETED' && MODERATOR_STATUSES.has(status);
+  if (actor.role === 'MODERATOR' && !moderatorMay) {
+    throw forbidden('Moderators may only suspend or reactivate USER accounts');
+  }
+  return ctx.db.$transaction(async (tx) => {
+    if (status !== 'ACTIVE') await keepOneActiveAdmin(tx, id, 'status');
+    const updated = await tx.authUser.update({ where: { id }, data: { status } });
+    if (status === 'SUSPENDED' || status === 'DELETED') {
+      await revokeSessionsIn(
+        tx,
+        { userId: id },
+        `account_${status.toLowerCase()}`,
+        ctx.config.accessTokenTtlSeconds,
+      );
+    }
+    return updated;
+  });
+};

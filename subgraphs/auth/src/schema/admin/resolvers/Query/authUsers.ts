@@ -1,0 +1,33 @@
+import { afterCursorWhere, badInput, pageArgs, toConnection } from '@grahvani/shared';
+import type { Prisma } from '../../../../generated/prisma/client.ts';
+import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
+import { requireRole } from '../../actor.ts';
+
+export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (_parent, args, ctx) => {
+  await requireRole(ctx, ['ADMIN']);
+  const { first, after } = pageArgs(args);
+  const filter = args.filter ?? {};
+  const search = filter.search?.trim();
+  if (search && search.length > 200) throw badInput('search is at most 200 characters', 'search');
+  const where: Prisma.AuthUserWhereInput = {
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(search
+      ? {
+          OR: [
+            { email: { contains: search, mode: 'insensitive' } },
+            { name: { contains: search, mode: 'insensitive' } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, totalCount] = await Promise.all([
+    ctx.db.authUser.findMany({
+      where: { AND: [where, afterCursorWhere(after)] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: first + 1,
+    }),
+    ctx.db.authUser.count({ where }),
+  ]);
+  return toConnection(rows, first, totalCount, !!after);
+};

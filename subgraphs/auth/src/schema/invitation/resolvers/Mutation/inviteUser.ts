@@ -1,0 +1,55 @@
+import { conflict, rateLimited } from '@grahvani/shared';
+import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { runInBackground } from '../../../../mail.ts';
+import { invitationMail } from '../../../../mailMessages.ts';
+import {
+  issuedWithinHour,
+  issueOneTimeToken,
+  lockIssuing,
+  MAILS_PER_HOUR,
+  SUPERSEDED,
+} from '../../../../oneTimeTokens.ts';
+import { normalizeEmail } from '../../../../validation.ts';
+import { requireRole } from '../../../admin/actor.ts';
+
+export const inviteUser: NonNullable<MutationResolvers['inviteUser']> = async (
+  _parent,
+  { email, role },
+  ctx,
+) => {
+  const inviter = await requireRole(ctx, ['ADMIN']);
+  const address = normalizeEmail(email);
+  const existing = await ctx.db.authUser.findUnique({
+    where: { email: address },
+    select: { id: true },
+  });
+  if (existing) throw conflict('An account with this email already exists');
+  const { invitation, issued } = await ctx.db.$transaction(async (tx) => {
+    await lockIssuing(tx, `invitation:${address}`);
+    const recent = await tx.authInvitationToken.count({
+      where: { email: address, ...issuedWithinHour() },
+    });
+    if (recent >= MAILS_PER_HOUR) throw rateLimited('Too many invitations to this address', 3600);
+    const token = issueOneTimeToken('invitation');
+    await tx.authInvitationToken.updateMany({
+      where: { email: address, used: false },
+      data: SUPERSEDED,
+    });
+    const row = await tx.authInvitationToken.create({
+      data: {
+        userId: inviter.id,
+        email: address,
+        role: role ?? 'USER',
+        tokenHash: token.tokenHash,
+        expiresAt: token.expiresAt,
+      },
+    });
+    return { invitation: row, issued: token };
+  });
+  runInBackground(ctx.logger, () =>
+    ctx.flows.mailer.send(
+      invitationMail(ctx.flows.config.appUrl, address, issued.token, invitation.role),
+    ),
+  );
+  return invitation;
+};
