@@ -1,5 +1,5 @@
 import { afterCursorWhere, pageArgs, toConnection } from '@grahvani/shared';
-import type { Db } from './db.ts';
+import { withTenant, type Db } from './db.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 
 export interface ClientListArgs {
@@ -21,6 +21,7 @@ export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.Cli
     ];
   }
   const tags = args.tags?.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  // jsonb containment (`tags @> '["vip"]'`): the GIN index on tags answers it.
   if (tags?.length) where.tags = { array_contains: tags };
   return where;
 }
@@ -29,13 +30,13 @@ export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.Cli
 export async function listClients(db: Db, tenantId: string, args: ClientListArgs) {
   const { first, after } = pageArgs(args);
   const where = clientFilter(tenantId, args);
-  const [rows, totalCount] = await Promise.all([
-    db.client.findMany({
+  const [rows, totalCount] = await withTenant(db, tenantId, async (tx) => [
+    await tx.client.findMany({
       where: { AND: [where, afterCursorWhere(after)] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
     }),
-    db.client.count({ where }),
+    await tx.client.count({ where }),
   ]);
   return toConnection(rows, first, totalCount, Boolean(after));
 }

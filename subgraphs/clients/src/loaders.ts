@@ -1,18 +1,88 @@
-import { createRowLoader, isUuid } from '@grahvani/shared';
-import type { Db } from './db.ts';
+import DataLoader from 'dataloader';
+import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
+import { withTenant, type Db, type Tx } from './db.ts';
+import { familyViewsOf } from './family.ts';
+import type { FamilyLinkView } from './mappers.ts';
 
-/** Fresh DataLoaders for one request, scoped to the viewer's tenant. */
+const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
+/** Fresh DataLoaders for one request, scoped (resolvers and row-level security) to the viewer. */
 export function createLoaders(db: Db, tenantId: string | null) {
+  /** One query per batch, in a transaction whose tenant is the viewer; nothing for anonymous. */
+  const scoped = <T>(fn: (tx: Tx, tenantId: string) => Promise<T[]>) =>
+    tenantId ? withTenant(db, tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve([]);
+  const uuids = (ids: readonly string[]) => ids.filter(isUuid);
+  const childrenOf = (ids: readonly string[], tenant: string) => ({
+    tenantId: tenant,
+    clientId: { in: uuids(ids) },
+  });
+
   return {
     /** The viewer's live clients by id; other tenants' and deleted clients load as null. */
     clientById: createRowLoader(
       (ids: readonly string[]) =>
-        tenantId
-          ? db.client.findMany({
-              where: { tenantId, deletedAt: null, id: { in: ids.filter(isUuid) } },
-            })
-          : Promise.resolve([]),
+        scoped((tx, tenant) =>
+          tx.client.findMany({
+            where: { tenantId: tenant, deletedAt: null, id: { in: uuids(ids) } },
+          }),
+        ),
       (client) => client.id,
+    ),
+    /** Both directions of every link of each client, as that client sees them. */
+    familyLinksByClient: new DataLoader<string, FamilyLinkView[]>(async (ids) => {
+      const rows = await scoped((tx, tenant) =>
+        tx.clientFamilyLink.findMany({
+          where: {
+            tenantId: tenant,
+            OR: [{ clientId: { in: uuids(ids) } }, { relatedClientId: { in: uuids(ids) } }],
+            client: { deletedAt: null },
+            relatedClient: { deletedAt: null },
+          },
+          orderBy: { createdAt: 'asc' },
+        }),
+      );
+      return ids.map((id) => rows.flatMap((row) => familyViewsOf(row, id)));
+    }),
+    consultationsByClient: createGroupLoader(
+      (ids: readonly string[]) =>
+        scoped((tx, tenant) =>
+          tx.clientConsultation.findMany({
+            where: childrenOf(ids, tenant),
+            orderBy: [{ date: 'desc' }, { id: 'desc' }],
+          }),
+        ),
+      (row) => row.clientId,
+    ),
+    savedChartsByClient: createGroupLoader(
+      (ids: readonly string[]) =>
+        scoped((tx, tenant) =>
+          tx.clientSavedChart.findMany({ where: childrenOf(ids, tenant), orderBy: newestFirst }),
+        ),
+      (row) => row.clientId,
+    ),
+    notesByClient: createGroupLoader(
+      (ids: readonly string[]) =>
+        scoped((tx, tenant) =>
+          tx.clientNote.findMany({ where: childrenOf(ids, tenant), orderBy: newestFirst }),
+        ),
+      (row) => row.clientId,
+    ),
+    remediesByClient: createGroupLoader(
+      (ids: readonly string[]) =>
+        scoped((tx, tenant) =>
+          tx.clientRemedy.findMany({ where: childrenOf(ids, tenant), orderBy: newestFirst }),
+        ),
+      (row) => row.clientId,
+    ),
+    activityByClient: createGroupLoader(
+      (ids: readonly string[]) =>
+        scoped((tx, tenant) =>
+          tx.clientActivityLog.findMany({
+            where: { tenantId: tenant, clientId: { in: uuids(ids) } },
+            orderBy: newestFirst,
+          }),
+        ),
+      (row) => row.clientId ?? '',
     ),
   };
 }

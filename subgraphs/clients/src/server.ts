@@ -10,6 +10,7 @@ import {
 import type { ClientsConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -23,18 +24,24 @@ export interface ClientsServerOptions {
   verifier?: TokenVerifier;
 }
 
-/** The clients subgraph as an HTTP service (not yet listening). */
+/**
+ * The clients subgraph as an HTTP service (not yet listening). It also runs background CSV
+ * imports: at start it resumes (or fails) those an earlier process left unfinished.
+ */
 export async function createServer({
   db,
   config,
   logger,
   verifier = createTokenVerifier({ ...config.tokens, keys: { jwksUrl: config.tokens.jwksUrl } }),
 }: ClientsServerOptions): Promise<HttpService> {
-  return createSubgraphService<Context>({
+  const imports = createImportRunner({ db, logger, ...config.imports });
+  const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    // A 5 MB CSV import plus its JSON envelope.
+    bodyLimit: '6mb',
     ready: () => checkDatabase(db),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
@@ -43,7 +50,19 @@ export async function createServer({
         db,
         loaders: createLoaders(db, identity?.userId ?? null),
         logger,
+        idempotencyKey: req.get('idempotency-key')?.trim() || null,
+        imports,
       };
     },
   });
+  void imports
+    .recover()
+    .catch((err: unknown) => logger.error({ err }, 'could not recover client imports'));
+  return {
+    ...service,
+    async close() {
+      await service.close();
+      await imports.stop();
+    },
+  };
 }
