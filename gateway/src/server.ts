@@ -86,6 +86,8 @@ export async function createGateway({
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
   return createHttpService({
     apollo,
+    // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
+    bodyLimit: '6mb',
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {

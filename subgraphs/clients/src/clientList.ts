@@ -17,7 +17,8 @@ export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.Cli
     where.OR = [
       { name: { contains: search, mode: 'insensitive' } },
       { email: { contains: search, mode: 'insensitive' } },
-      { phone: { contains: search } },
+      // ILIKE for phone too: one (leakproof, see the migrations) operator for every column.
+      { phone: { contains: search, mode: 'insensitive' } },
     ];
   }
   const tags = args.tags?.map((t) => t.trim().toLowerCase()).filter(Boolean);

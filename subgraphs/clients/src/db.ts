@@ -6,8 +6,8 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
 export interface DbOptions {
-  /** Called with every SQL statement the client sends (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement the client sends and its JSON parameters (tests count them). */
+  onQuery?: (sql: string, params: string) => void;
 }
 
 /** The clients service's one PrismaClient, on schema app_clients. */
@@ -16,7 +16,7 @@ export function createDb(url: string, pool?: PoolOptions, options: DbOptions = {
   const { onQuery } = options;
   if (!onQuery) return new PrismaClient({ adapter });
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  db.$on('query', (event) => onQuery(event.query));
+  db.$on('query', (event) => onQuery(event.query, event.params));
   return db;
 }
 
