@@ -18,6 +18,7 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { GatewayConfig } from './config.ts';
+import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -51,6 +52,7 @@ export async function createGateway({
     buildService: ({ name, url }: { name: string; url?: string }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
+        errorFromResponse: errorFromSubgraphResponse,
         willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
           const headers: Record<string, string> = context.forwardHeaders ?? {};
           for (const [key, value] of Object.entries(headers)) {
