@@ -1,0 +1,311 @@
+// CSV imports through the gateway (small files at once, large ones in the background), and
+// background imports that survive a crash: resumed from their last committed chunk, or failed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@grahvani/shared';
+import { loadConfig } from '../subgraphs/clients/src/config.ts';
+import { withTenant } from '../subgraphs/clients/src/db.ts';
+import { parseClientCsv } from '../subgraphs/clients/src/imports/csv.ts';
+import { importChunk } from '../subgraphs/clients/src/imports/process.ts';
+import { createImportRunner } from '../subgraphs/clients/src/imports/runner.ts';
+import { createServer } from '../subgraphs/clients/src/server.ts';
+import { firstError, op, registerAstrologer } from './fixtures/clients.ts';
+import type { TestAccount } from './fixtures/accounts.ts';
+import { errorCodes } from './helpers/graphql.ts';
+import { startStack, type Stack } from './helpers/stack.ts';
+
+interface Import {
+  id: string;
+  status: string;
+  totalCount: number;
+  successCount: number;
+  failedCount: number;
+  errors: { row: number; message: string }[];
+  completedAt?: string | null;
+}
+
+const SYNC_ROWS = 5;
+const logger = createLogger('import-test', 'silent');
+
+describe('CSV imports', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: { CLIENT_IMPORT_SYNC_ROWS: String(SYNC_ROWS), CLIENT_IMPORT_CHUNK_ROWS: '2' },
+    });
+  });
+  afterAll(() => stack?.close());
+
+  async function importCsv(astro: TestAccount, csv: string) {
+    return stack.gql<{ importClients: Import }>(
+      op('ImportClients'),
+      { csv },
+      { token: astro.accessToken },
+    );
+  }
+
+  async function names(astro: TestAccount) {
+    const res = await stack.gql<{
+      clients: { edges: { node: { name: string; tags: string[] } }[] };
+    }>(op('MyClients'), { first: 100 }, { token: astro.accessToken });
+    return res
+      .data!.clients.edges.map(({ node: { name, tags } }) => ({ name, tags }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async function waitFor(astro: TestAccount, id: string, status: string) {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const res = await stack.gql<{ clientImport: Import }>(
+        op('ClientImport'),
+        { id },
+        { token: astro.accessToken },
+      );
+      if (res.data?.clientImport.status === status) return res.data.clientImport;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`import ${id} never reached ${status}`);
+  }
+
+  it('imports valid rows and reports invalid ones with spreadsheet row numbers', async () => {
+    const astro = await registerAstrologer(stack);
+    const csv = [
+      'Name,Email,Birth Date,tags',
+      'Asha Rao,asha@example.com,1990-04-12,VIP;new',
+      ',nobody@example.com,,',
+      '',
+      '"Multi\nLine",ml@example.com,,',
+      'Bad Date,bd@example.com,2023-02-30,',
+      'Bad Email,not-an-email,,',
+    ].join('\n');
+    const res = await importCsv(astro, `${csv}\n`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.importClients).toMatchObject({
+      status: 'COMPLETED',
+      totalCount: 5,
+      successCount: 2,
+      failedCount: 3,
+    });
+    expect(res.data?.importClients.errors.map((e) => e.row)).toEqual([3, 6, 7]);
+    for (const e of res.data!.importClients.errors) expect(e.message).not.toBe('');
+    expect(await names(astro)).toEqual([
+      { name: 'Asha Rao', tags: ['vip', 'new'] },
+      { name: 'Multi\nLine', tags: [] },
+    ]);
+    const read = await stack.gql<{ clientImport: Import }>(
+      op('ClientImport'),
+      { id: res.data!.importClients.id },
+      { token: astro.accessToken },
+    );
+    expect(read.data?.clientImport).toMatchObject({ status: 'COMPLETED', successCount: 2 });
+    expect(read.data?.clientImport.completedAt).toBeTruthy();
+  });
+
+  it('creates no duplicates when the same file is imported again', async () => {
+    const astro = await registerAstrologer(stack);
+    const csv =
+      'name,email\nRepeat One,r1@example.com\nRepeat Two,r2@example.com\nRepeat One,r1@example.com\n';
+    const first = await importCsv(astro, csv);
+    const second = await importCsv(astro, csv);
+    expect(second.data?.importClients.id).not.toBe(first.data?.importClients.id);
+    expect(second.data?.importClients).toMatchObject({ status: 'COMPLETED', failedCount: 0 });
+    expect((await names(astro)).map((c) => c.name)).toEqual(['Repeat One', 'Repeat Two']);
+  });
+
+  it.each([
+    ['an unknown column', 'name,shoe size\nA,42\n'],
+    ['no name column', 'email\na@example.com\n'],
+    ['an unclosed quote', 'name\n"Open\n'],
+    ['no header', ''],
+    ['more than 10,000 rows', `name\n${'Someone\n'.repeat(10_001)}`],
+    ['more than 5 MB', `name\n${`${'x'.repeat(99)}\n`.repeat(53_000)}`],
+  ])('refuses a file with %s (BAD_USER_INPUT on csv), importing nothing', async (_what, csv) => {
+    const astro = await registerAstrologer(stack);
+    const res = await importCsv(astro, csv);
+    expect(firstError(res)).toEqual({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect(await names(astro)).toEqual([]);
+  });
+
+  it('finishes large files in the background (contract ClientImport)', async () => {
+    const astro = await registerAstrologer(stack);
+    const rows = Array.from({ length: 9 }, (_, i) =>
+      i === 4 ? 'Broken,not-an-email' : `Bulk ${i},bulk${i}@example.com`,
+    );
+    const res = await importCsv(astro, `name,email\n${rows.join('\n')}\n`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.importClients).toMatchObject({
+      status: 'PENDING',
+      totalCount: 9,
+      successCount: 0,
+    });
+    const done = await waitFor(astro, res.data!.importClients.id, 'COMPLETED');
+    expect(done).toMatchObject({
+      totalCount: 9,
+      successCount: 8,
+      failedCount: 1,
+      errors: [{ row: 6 }],
+    });
+    expect(await names(astro)).toHaveLength(8);
+  });
+
+  it('answers NOT_FOUND for an unknown import and UNAUTHENTICATED without a token', async () => {
+    const astro = await registerAstrologer(stack);
+    const unknown = await stack.gql(
+      op('ClientImport'),
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { token: astro.accessToken },
+    );
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await stack.gql(op('ImportClients'), { csv: 'name\nA\n' }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+  });
+
+  describe('after a crash', () => {
+    const CSV = `name\n${Array.from({ length: 6 }, (_, i) => `Survivor ${i}`).join('\n')}\n`;
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+    /** An import as a worker that died left it: `done` rows committed, heartbeat long gone. */
+    async function crashedImport(
+      astro: TestAccount,
+      {
+        done,
+        source = CSV,
+        createdAt = minutesAgo(10),
+      }: { done: number; source?: string | null; createdAt?: Date },
+    ) {
+      return withTenant(stack.db.clients, astro.id, async (tx) => {
+        let current = await tx.clientImport.create({
+          data: {
+            tenantId: astro.id,
+            contentHash: 'test',
+            source,
+            totalCount: 6,
+            status: 'PROCESSING',
+            createdAt,
+            startedAt: createdAt,
+          },
+        });
+        if (done > 0) current = await importChunk(tx, current, parseClientCsv(CSV).slice(0, done));
+        return tx.clientImport.update({
+          where: { id: current.id },
+          data: { heartbeatAt: minutesAgo(5) },
+        });
+      });
+    }
+
+    async function state(astro: TestAccount, id: string) {
+      return withTenant(stack.db.clients, astro.id, async (tx) => ({
+        import: await tx.clientImport.findUniqueOrThrow({ where: { id } }),
+        clients: await tx.client.count({ where: { tenantId: astro.id } }),
+      }));
+    }
+
+    function runner() {
+      return createImportRunner({
+        db: stack.db.clients,
+        logger,
+        syncRows: SYNC_ROWS,
+        chunkRows: 2,
+        staleSeconds: 60,
+      });
+    }
+
+    it('resumes from the last committed chunk and lands every row once', async () => {
+      const astro = await registerAstrologer(stack);
+      const crashed = await crashedImport(astro, { done: 2 });
+      const imports = runner();
+      await imports.recover();
+      await imports.stop();
+      const after = await state(astro, crashed.id);
+      expect(after.import).toMatchObject({
+        status: 'COMPLETED',
+        processedCount: 6,
+        successCount: 6,
+        failedCount: 0,
+        source: null,
+      });
+      expect(after.clients).toBe(6);
+    });
+
+    it('resumes an accepted import whose worker never started', async () => {
+      const astro = await registerAstrologer(stack);
+      const pending = await withTenant(stack.db.clients, astro.id, (tx) =>
+        tx.clientImport.create({
+          data: {
+            tenantId: astro.id,
+            contentHash: 'test',
+            source: CSV,
+            totalCount: 6,
+            createdAt: minutesAgo(3),
+          },
+        }),
+      );
+      const imports = runner();
+      await imports.recover();
+      await imports.stop();
+      expect((await state(astro, pending.id)).import.status).toBe('COMPLETED');
+      expect((await state(astro, pending.id)).clients).toBe(6);
+    });
+
+    it('fails an interrupted import that is too old to resume or has lost its file', async () => {
+      const astro = await registerAstrologer(stack);
+      const old = await crashedImport(astro, { done: 2, createdAt: minutesAgo(2 * 24 * 60) });
+      const noSource = await crashedImport(astro, { done: 0, source: null });
+      const imports = runner();
+      await imports.recover();
+      await imports.stop();
+      for (const id of [old.id, noSource.id]) {
+        const { import: failed } = await state(astro, id);
+        expect(failed.status).toBe('FAILED');
+        expect(failed.errorMessage).toBeTruthy();
+        expect(failed.completedAt).not.toBeNull();
+      }
+      expect((await state(astro, old.id)).clients).toBe(2);
+    });
+
+    it('leaves an import with a fresh heartbeat to its worker', async () => {
+      const astro = await registerAstrologer(stack);
+      const busy = await withTenant(stack.db.clients, astro.id, (tx) =>
+        tx.clientImport.create({
+          data: {
+            tenantId: astro.id,
+            contentHash: 'test',
+            source: CSV,
+            totalCount: 6,
+            status: 'PROCESSING',
+            heartbeatAt: new Date(),
+          },
+        }),
+      );
+      const imports = runner();
+      await imports.recover();
+      await imports.stop();
+      expect((await state(astro, busy.id)).import).toMatchObject({
+        status: 'PROCESSING',
+        processedCount: 0,
+      });
+    });
+
+    it('is resumed by the clients service when it starts', async () => {
+      const astro = await registerAstrologer(stack);
+      const crashed = await crashedImport(astro, { done: 4 });
+      const server = await createServer({
+        db: stack.db.clients,
+        config: loadConfig({ NODE_ENV: 'test', CLIENTS_DATABASE_URL: 'postgres://unused/x' }),
+        logger,
+      });
+      try {
+        for (let attempt = 0; attempt < 100; attempt++) {
+          if ((await state(astro, crashed.id)).import.status === 'COMPLETED') break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await server.close();
+      }
+      expect(await state(astro, crashed.id)).toMatchObject({
+        import: { status: 'COMPLETED' },
+        clients: 6,
+      });
+    });
+  });
+});
