@@ -1,6 +1,6 @@
 import { badInput, conflict } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { familyViewsOf, inverseOf } from '../../../../family.ts';
+import { inverseOf } from '../../../../family.ts';
 import { inViewerTenant, liveClient, logActivity } from '../../../../tenant.ts';
 
 export const linkFamilyMember: NonNullable<MutationResolvers['linkFamilyMember']> = (
@@ -40,6 +40,5 @@ export const linkFamilyMember: NonNullable<MutationResolvers['linkFamilyMember']
       relatedClientId: clientId,
       relationshipType: inverseOf(relationshipType),
     });
-    const [view] = familyViewsOf(row, clientId);
-    return view!;
+    return { id: row.id, clientId, relatedClientId, relationshipType };
   });
