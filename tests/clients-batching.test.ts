@@ -77,6 +77,94 @@ describe('clients batching', () => {
     expect(hundred).toEqual(one);
   });
 
+  it("loads every client's records in as many SQL statements for 50 clients as for one", async () => {
+    const CHILDREN = /* GraphQL */ `
+      query Children($first: Int) {
+        clients(first: $first) {
+          edges {
+            node {
+              id
+              familyLinks {
+                id
+                relatedClient {
+                  id
+                }
+              }
+              consultations(first: 2) {
+                totalCount
+                edges {
+                  node {
+                    id
+                    fee
+                  }
+                }
+              }
+              savedCharts {
+                id
+              }
+              notes {
+                id
+              }
+              remedies {
+                id
+              }
+              activity(first: 3) {
+                totalCount
+                edges {
+                  node {
+                    action
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    const listed = await graph.gql<{ clients: { edges: { node: { id: string } }[] } }>(
+      CHILDREN,
+      { first: 3 },
+      { token: astro.accessToken },
+    );
+    for (const { node } of listed.data!.clients.edges) {
+      for (const day of ['01', '02', '03']) {
+        const res = await graph.gql(
+          'mutation($input: ConsultationInput!) { recordConsultation(input: $input) { id } }',
+          {
+            input: {
+              clientId: node.id,
+              type: 'CHAT',
+              fee: '1.00',
+              date: `2026-01-${day}T00:00:00Z`,
+            },
+          },
+          { token: astro.accessToken },
+        );
+        expect(res.errors).toBeUndefined();
+      }
+    }
+    const count = async (first: number) => {
+      graph.reset();
+      const res = await graph.gql<{ clients: { edges: unknown[] } }>(
+        CHILDREN,
+        { first },
+        {
+          token: astro.accessToken,
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.clients.edges).toHaveLength(first);
+      const withConsultations = res.data!.clients.edges.filter(
+        (e) =>
+          (e as { node: { consultations: { totalCount: number } } }).node.consultations
+            .totalCount === 3,
+      );
+      expect(withConsultations).toHaveLength(Math.min(first, 3));
+      return graph.clientsSql.length;
+    };
+    expect(await count(50)).toBe(await count(1));
+  });
+
   /**
    * The plan of the clients SELECT the subgraph really sent, as the clients role under the
    * tenant. The table is small, so sequential scans are switched off, as real volumes would.

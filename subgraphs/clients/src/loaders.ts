@@ -2,7 +2,14 @@ import DataLoader from 'dataloader';
 import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
 import { withTenant, type Db, type Tx } from './db.ts';
 import { familyViewsOf } from './family.ts';
+import type { ClientActivityLog, ClientConsultation } from './generated/prisma/client.ts';
 import type { FamilyLinkView } from './mappers.ts';
+import { createPageLoaders } from './paging.ts';
+
+/** groupBy counts by client as a map. */
+function countsOf(groups: { clientId: string | null; _count: { _all: number } }[]) {
+  return new Map(groups.map((g) => [g.clientId ?? '', g._count._all]));
+}
 
 const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
@@ -11,6 +18,8 @@ export function createLoaders(db: Db, tenantId: string | null) {
   /** One query per batch, in a transaction whose tenant is the viewer; nothing for anonymous. */
   const scoped = <T>(fn: (tx: Tx, tenantId: string) => Promise<T[]>) =>
     tenantId ? withTenant(db, tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve([]);
+  const scopedOrNull = <T>(fn: (tx: Tx, tenantId: string) => Promise<T>) =>
+    tenantId ? withTenant(db, tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve(null);
   const uuids = (ids: readonly string[]) => ids.filter(isUuid);
   const childrenOf = (ids: readonly string[], tenant: string) => ({
     tenantId: tenant,
@@ -43,16 +52,23 @@ export function createLoaders(db: Db, tenantId: string | null) {
       );
       return ids.map((id) => rows.flatMap((row) => familyViewsOf(row, id)));
     }),
-    consultationsByClient: createGroupLoader(
-      (ids: readonly string[]) =>
-        scoped((tx, tenant) =>
-          tx.clientConsultation.findMany({
-            where: childrenOf(ids, tenant),
-            orderBy: [{ date: 'desc' }, { id: 'desc' }],
-          }),
-        ),
-      (row) => row.clientId,
-    ),
+    /** Pages of consultations, latest `date` first. */
+    consultationPages: createPageLoaders(scopedOrNull, {
+      table: 'client_consultations',
+      position: 'date',
+      positionOf: (row: ClientConsultation) => row.date,
+      clientOf: (row) => row.clientId,
+      byIds: (tx, tenant, ids) =>
+        tx.clientConsultation.findMany({ where: { tenantId: tenant, id: { in: ids } } }),
+      countByClient: async (tx, tenant, ids) => {
+        const groups = await tx.clientConsultation.groupBy({
+          by: ['clientId'],
+          where: { tenantId: tenant, clientId: { in: ids } },
+          _count: { _all: true },
+        });
+        return countsOf(groups);
+      },
+    }),
     savedChartsByClient: createGroupLoader(
       (ids: readonly string[]) =>
         scoped((tx, tenant) =>
@@ -74,16 +90,23 @@ export function createLoaders(db: Db, tenantId: string | null) {
         ),
       (row) => row.clientId,
     ),
-    activityByClient: createGroupLoader(
-      (ids: readonly string[]) =>
-        scoped((tx, tenant) =>
-          tx.clientActivityLog.findMany({
-            where: { tenantId: tenant, clientId: { in: uuids(ids) } },
-            orderBy: newestFirst,
-          }),
-        ),
-      (row) => row.clientId ?? '',
-    ),
+    /** Pages of activity, newest first. */
+    activityPages: createPageLoaders(scopedOrNull, {
+      table: 'client_activity_logs',
+      position: 'created_at',
+      positionOf: (row: ClientActivityLog) => row.createdAt,
+      clientOf: (row) => row.clientId,
+      byIds: (tx, tenant, ids) =>
+        tx.clientActivityLog.findMany({ where: { tenantId: tenant, id: { in: ids } } }),
+      countByClient: async (tx, tenant, ids) => {
+        const groups = await tx.clientActivityLog.groupBy({
+          by: ['clientId'],
+          where: { tenantId: tenant, clientId: { in: ids } },
+          _count: { _all: true },
+        });
+        return countsOf(groups);
+      },
+    }),
   };
 }
 

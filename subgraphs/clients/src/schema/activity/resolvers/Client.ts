@@ -1,7 +1,5 @@
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
-import { pageOf } from '../../../paging.ts';
 
 export const ClientActivity: Pick<ClientResolvers, 'activity'> = {
-  activity: async (client, args, ctx) =>
-    pageOf(await ctx.loaders.activityByClient.load(client.id), args, (row) => row.createdAt),
+  activity: (client, args, ctx) => ctx.loaders.activityPages(args).load(client.id),
 };
