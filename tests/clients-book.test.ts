@@ -275,6 +275,9 @@ describe('the client book', () => {
     expect(await names({ tags: ['vip', 'marriage'] })).toEqual(['Priya SHARMA']);
     expect(await names({ search: 'sharma', tags: ['marriage'] })).toEqual(['Priya SHARMA']);
     expect(await names({ search: 'nobody' })).toEqual([]);
+    // LIKE wildcards in the search text are literal characters.
+    expect(await names({ search: '%' })).toEqual([]);
+    expect(await names({ search: '_' })).toEqual([]);
   });
 
   it('reads the book across three subgraphs (contract MyClientBook)', async () => {

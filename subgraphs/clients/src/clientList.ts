@@ -12,7 +12,9 @@ export interface ClientListArgs {
 /** Filter of a tenant's live clients by search text and tags (all must match). */
 export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.ClientWhereInput {
   const where: Prisma.ClientWhereInput = { tenantId, deletedAt: null };
-  const search = args.search?.trim();
+  // Prisma's `contains` is ILIKE '%text%' with the text as given: escape LIKE's wildcards (and
+  // its escape character) so that they match themselves.
+  const search = args.search?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
   if (search) {
     where.OR = [
       { name: { contains: search, mode: 'insensitive' } },
