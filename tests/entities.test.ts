@@ -121,8 +121,15 @@ describe('entities', () => {
     const all = await entities('clients', reps, { token: owner });
     expect(all.entities.map((c) => c?.id)).toEqual(clientIds);
     expect(all.statements).toBe(one.statements);
-    const stranger = await entities('clients', reps, { token: accounts[1]!.accessToken });
-    expect(stranger.entities).toEqual([null, null, null]);
+    const stranger = await createGraphQLClient(stack.subgraphUrls.clients).gql<{
+      _entities: unknown[];
+    }>(ENTITIES.clients, { representations: reps }, { token: accounts[1]!.accessToken });
+    expect(stranger.data?._entities).toEqual([null, null, null]);
+    expect(stranger.errors?.map((e) => e.extensions?.code)).toEqual([
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+    ]);
   });
 
   it("resolves User on clients with the owner's client book", async () => {

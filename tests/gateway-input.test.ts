@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 // Bad requests at the gateway: clear GraphQL errors with the right code, never a 500 or a
 // stack trace in production; one subgraph down blanks only the fields it owns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,14 @@ describe('gateway input handling (production mode)', () => {
   let account: TestAccount;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { NODE_ENV: 'production', MAX_QUERY_DEPTH: '6' } });
+    stack = await startStack({
+      env: {
+        NODE_ENV: 'production',
+        MAX_QUERY_DEPTH: '6',
+        APP_URL: 'https://app.example.com',
+        MAIL_DIR: tmpdir(),
+      },
+    });
     account = await registerAccount(stack);
   });
   afterAll(() => stack?.close());
@@ -32,7 +40,7 @@ describe('gateway input handling (production mode)', () => {
   it('refuses an oversized body with 413', async () => {
     const res = await post(
       stack.gatewayUrl,
-      JSON.stringify({ query: `{ me { id } } #${'x'.repeat(2_000_000)}` }),
+      JSON.stringify({ query: `{ me { id } } #${'x'.repeat(7_000_000)}` }),
     );
     expect(res.status).toBe(413);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');

@@ -13,6 +13,8 @@ import { startStack, type Stack } from './helpers/stack.ts';
 
 describe('signing keys from configuration', () => {
   const authUrl = () => inject('databaseUrls').auth;
+  // Everything else production requires, so that each test fails only for the keys.
+  const productionMail = { APP_URL: 'https://app.example.com', MAIL_DIR: tmpdir() };
 
   it('refuses development keys in production unless ALLOW_DEV_SECRETS=1', async () => {
     const devKey = await generateSigningKey('dev-');
@@ -20,14 +22,15 @@ describe('signing keys from configuration', () => {
       NODE_ENV: 'production',
       AUTH_DATABASE_URL: authUrl(),
       JWT_PRIVATE_KEYS: JSON.stringify([devKey]),
+      ...productionMail,
     };
-    await expect(loadConfig(env)).rejects.toThrow(ConfigError);
+    await expect(loadConfig(env)).rejects.toThrow(/Development signing keys/);
     const allowed = await loadConfig({ ...env, ALLOW_DEV_SECRETS: '1' });
     expect(allowed.tokens.signingKeys[0]?.kid).toBe(devKey.kid);
   });
 
   it('requires JWT_PRIVATE_KEYS in production and accepts real keys', async () => {
-    const env = { NODE_ENV: 'production', AUTH_DATABASE_URL: authUrl() };
+    const env = { NODE_ENV: 'production', AUTH_DATABASE_URL: authUrl(), ...productionMail };
     await expect(loadConfig(env)).rejects.toThrow(/JWT_PRIVATE_KEYS/);
     const key = await generateSigningKey('prod-');
     const config = await loadConfig({ ...env, JWT_PRIVATE_KEYS: JSON.stringify([key]) });

@@ -19,6 +19,7 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { GatewayConfig } from './config.ts';
+import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -59,6 +60,7 @@ export async function createGateway({
     buildService: ({ name, url }: { name: string; url?: string }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
+        errorFromResponse: errorFromSubgraphResponse,
         willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
           const headers: Record<string, string> = context.forwardHeaders ?? {};
           for (const [key, value] of Object.entries(headers)) {
@@ -97,6 +99,8 @@ export async function createGateway({
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
   const service = await createHttpService({
     apollo,
+    // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
+    bodyLimit: '6mb',
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {

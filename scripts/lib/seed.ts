@@ -1,6 +1,6 @@
 import { createDb as createAuthDb } from '../../subgraphs/auth/src/db.ts';
 import { hashPassword } from '../../subgraphs/auth/src/passwords.ts';
-import { createDb as createClientsDb } from '../../subgraphs/clients/src/db.ts';
+import { createDb as createClientsDb, withTenant } from '../../subgraphs/clients/src/db.ts';
 import { createDb as createUsersDb } from '../../subgraphs/users/src/db.ts';
 import type { DatabaseService } from './config.ts';
 
@@ -116,12 +116,14 @@ export async function seedDevelopmentData(urls: Record<DatabaseService, string>)
         create: { authUserId: user.id, email: user.email, name: user.name },
       });
       if (account.role === 'USER') {
-        const count = await clients.client.count({ where: { tenantId: user.id } });
-        if (count === 0) {
+        const tenantId = user.id;
+        // Row-level security: the clients role sees and writes only the tenant it sets.
+        await withTenant(clients, tenantId, async (tx) => {
+          if ((await tx.client.count({ where: { tenantId } })) > 0) return;
           for (const client of DEMO_CLIENTS) {
-            await clients.client.create({ data: { ...client, tenantId: user.id } });
+            await tx.client.create({ data: { ...client, tenantId } });
           }
-        }
+        });
       }
     }
   } finally {

@@ -1,5 +1,5 @@
 import { afterCursorWhere, pageArgs, toConnection } from '@grahvani/shared';
-import type { Db } from './db.ts';
+import { withTenant, type Db } from './db.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 
 export interface ClientListArgs {
@@ -12,15 +12,19 @@ export interface ClientListArgs {
 /** Filter of a tenant's live clients by search text and tags (all must match). */
 export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.ClientWhereInput {
   const where: Prisma.ClientWhereInput = { tenantId, deletedAt: null };
-  const search = args.search?.trim();
+  // Prisma's `contains` is ILIKE '%text%' with the text as given: escape LIKE's wildcards (and
+  // its escape character) so that they match themselves.
+  const search = args.search?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
   if (search) {
     where.OR = [
       { name: { contains: search, mode: 'insensitive' } },
       { email: { contains: search, mode: 'insensitive' } },
-      { phone: { contains: search } },
+      // ILIKE for phone too: one (leakproof, see the migrations) operator for every column.
+      { phone: { contains: search, mode: 'insensitive' } },
     ];
   }
   const tags = args.tags?.map((t) => t.trim().toLowerCase()).filter(Boolean);
+  // jsonb containment (`tags @> '["vip"]'`): the GIN index on tags answers it.
   if (tags?.length) where.tags = { array_contains: tags };
   return where;
 }
@@ -29,13 +33,13 @@ export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.Cli
 export async function listClients(db: Db, tenantId: string, args: ClientListArgs) {
   const { first, after } = pageArgs(args);
   const where = clientFilter(tenantId, args);
-  const [rows, totalCount] = await Promise.all([
-    db.client.findMany({
+  const [rows, totalCount] = await withTenant(db, tenantId, async (tx) => [
+    await tx.client.findMany({
       where: { AND: [where, afterCursorWhere(after)] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
     }),
-    db.client.count({ where }),
+    await tx.client.count({ where }),
   ]);
   return toConnection(rows, first, totalCount, Boolean(after));
 }

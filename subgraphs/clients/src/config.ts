@@ -1,8 +1,24 @@
-import { serviceConfig, type Env, type ServiceConfig } from '@grahvani/shared';
+import { int, serviceConfig, type Env, type ServiceConfig } from '@grahvani/shared';
 
-export type ClientsConfig = ServiceConfig;
+export interface ClientsConfig extends ServiceConfig {
+  imports: {
+    /** Imports with more data rows than this finish in the background (CLIENT_IMPORT_SYNC_ROWS, 200). */
+    syncRows: number;
+    /** Rows committed per background transaction: the resume granularity (CLIENT_IMPORT_CHUNK_ROWS, 100). */
+    chunkRows: number;
+    /** A background import without a heartbeat for this long is resumed or failed (CLIENT_IMPORT_STALE_SECONDS, 60). */
+    staleSeconds: number;
+  };
+}
 
 /** Reads the clients subgraph's configuration (CLIENTS_DATABASE_URL, PORT default 4003...). */
 export function loadConfig(env: Env = process.env): ClientsConfig {
-  return serviceConfig(env, { defaultPort: 4003, databaseUrlVar: 'CLIENTS_DATABASE_URL' });
+  return {
+    ...serviceConfig(env, { defaultPort: 4003, databaseUrlVar: 'CLIENTS_DATABASE_URL' }),
+    imports: {
+      syncRows: int(env, 'CLIENT_IMPORT_SYNC_ROWS', 200, { max: 10_000 }),
+      chunkRows: int(env, 'CLIENT_IMPORT_CHUNK_ROWS', 100, { min: 1, max: 1_000 }),
+      staleSeconds: int(env, 'CLIENT_IMPORT_STALE_SECONDS', 60, { min: 1 }),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Identity, Logger } from '@grahvani/shared';
 import type { Db } from './db.ts';
+import type { ImportRunner } from './imports/runner.ts';
 import type { Loaders } from './loaders.ts';
 
 /** Per-request context of the clients subgraph: verified caller plus fresh loaders. */
@@ -8,4 +9,8 @@ export interface Context {
   db: Db;
   loaders: Loaders;
   logger: Logger;
+  /** The Idempotency-Key request header (forwarded by the gateway), if any. */
+  idempotencyKey: string | null;
+  /** Background CSV imports of this process. */
+  imports: ImportRunner;
 }

@@ -11,6 +11,7 @@ import {
 import type { ClientsConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -27,7 +28,10 @@ export interface ClientsServerOptions {
   verifier?: TokenVerifier;
 }
 
-/** The clients subgraph as an HTTP service (not yet listening). */
+/**
+ * The clients subgraph as an HTTP service (not yet listening). It also runs background CSV
+ * imports: at start it resumes (or fails) those an earlier process left unfinished.
+ */
 export async function createServer({
   db,
   config,
@@ -37,11 +41,14 @@ export async function createServer({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+  const imports = createImportRunner({ db, logger, ...config.imports });
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    // A 5 MB CSV import plus its JSON envelope.
+    bodyLimit: '6mb',
     ready: () => checkDatabase(db),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
@@ -50,8 +57,22 @@ export async function createServer({
         db,
         loaders: createLoaders(db, identity?.userId ?? null),
         logger,
+        idempotencyKey: req.get('idempotency-key')?.trim() || null,
+        imports,
       };
     },
   });
-  return closingRevocations(service, revocations);
+  void imports
+    .recover()
+    .catch((err: unknown) => logger.error({ err }, 'could not recover client imports'));
+  const stopImports = service.close.bind(service);
+  return closingRevocations(
+    Object.assign(service, {
+      async close() {
+        await stopImports();
+        await imports.stop();
+      },
+    }),
+    revocations,
+  );
 }

@@ -1,70 +1,144 @@
 import { badInput } from '@grahvani/shared';
-import type { CreateClientInput } from './resolvers-types.generated.ts';
+import type { CreateClientInput, UpdateClientInput } from './resolvers-types.generated.ts';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function optionalText(value: string | null | undefined, field: string, max: number) {
-  const text = value?.trim();
-  if (!text) return null;
-  if (text.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
-  return text;
+/** A client's fields as stored, validated and normalised. */
+export interface ClientData {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  gender: string | null;
+  birthDate: Date | null;
+  birthTime: string | null;
+  birthPlace: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  timezone: string | null;
+  tags: string[];
 }
 
-/** Validates and normalises client fields; BAD_USER_INPUT names the offending field. */
-export function validateClientInput(input: CreateClientInput) {
-  const name = optionalText(input.name, 'name', 200);
-  if (!name) throw badInput('name is required', 'name');
-  const email = optionalText(input.email, 'email', 320)?.toLowerCase() ?? null;
-  if (email && !EMAIL.test(email)) throw badInput('email is not a valid email address', 'email');
-  const phone = optionalText(input.phone, 'phone', 16);
-  if (phone && !E164.test(phone))
-    throw badInput('phone must be in E.164 form, e.g. +919812345678', 'phone');
-  const birthTime = optionalText(input.birthTime, 'birthTime', 8);
-  if (birthTime && !TIME.test(birthTime))
-    throw badInput('birthTime must be HH:MM or HH:MM:SS', 'birthTime');
-  let birthDate: Date | null = null;
-  if (input.birthDate) {
-    birthDate = new Date(input.birthDate);
-    if (Number.isNaN(birthDate.getTime()) || birthDate.getTime() > Date.now()) {
-      throw badInput('birthDate must be a real date in the past', 'birthDate');
-    }
+type Field = keyof ClientData;
+type Value = string | number | Date | readonly string[] | null | undefined;
+
+function text(value: Value, field: Field, max: number): string | null {
+  if (value == null) return null;
+  const trimmed = String(value).trim();
+  if (!trimmed) return null;
+  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
+  return trimmed;
+}
+
+function matching(value: Value, field: Field, max: number, pattern: RegExp, message: string) {
+  const result = text(value, field, max);
+  if (result && !pattern.test(result)) throw badInput(message, field);
+  return result;
+}
+
+/** A real calendar date in the past, from the Date scalar (a Date) or CSV text (YYYY-MM-DD). */
+function birthDate(value: Value): Date | null {
+  if (value == null || value === '') return null;
+  let date: Date;
+  if (value instanceof Date) {
+    date = value;
+  } else {
+    const match = ISO_DATE.exec(String(value).trim());
+    date = match ? new Date(`${match[0]}T00:00:00Z`) : new Date(Number.NaN);
+    // JavaScript rolls 2023-02-30 over to March: a real date reads back the same.
+    if (match && date.toISOString().slice(0, 10) !== match[0]) date = new Date(Number.NaN);
   }
-  const { latitude, longitude } = input;
-  if (latitude != null && (latitude < -90 || latitude > 90)) {
-    throw badInput('latitude must be between -90 and 90', 'latitude');
+  if (Number.isNaN(date.getTime()) || date.getTime() > Date.now()) {
+    throw badInput('birthDate must be a real date in the past (YYYY-MM-DD)', 'birthDate');
   }
-  if (longitude != null && (longitude < -180 || longitude > 180)) {
-    throw badInput('longitude must be between -180 and 180', 'longitude');
+  return date;
+}
+
+function coordinate(value: Value, field: 'latitude' | 'longitude', limit: number) {
+  if (value == null || value === '') return null;
+  const number = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!Number.isFinite(number) || number < -limit || number > limit) {
+    throw badInput(`${field} must be a number between -${limit} and ${limit}`, field);
   }
-  const timezone = optionalText(input.timezone, 'timezone', 64);
-  if (timezone && !isTimeZone(timezone))
-    throw badInput('timezone must be an IANA time zone name', 'timezone');
-  const tags = [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
-  if (tags.length > 20) throw badInput('at most 20 tags', 'tags');
-  if (tags.some((t) => t.length > 32))
+  return number;
+}
+
+function timezone(value: Value): string | null {
+  const name = text(value, 'timezone', 64);
+  if (!name) return null;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+  } catch {
+    throw badInput('timezone must be an IANA time zone name, e.g. Asia/Kolkata', 'timezone');
+  }
+  return name;
+}
+
+function tags(value: readonly string[] | null | undefined): string[] {
+  const result = [...new Set((value ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  if (result.length > 20) throw badInput('at most 20 tags', 'tags');
+  if (result.some((t) => t.length > 32))
     throw badInput('each tag must be at most 32 characters', 'tags');
+  return result;
+}
+
+function name(value: Value): string {
+  const result = text(value, 'name', 200);
+  if (!result) throw badInput('name is required', 'name');
+  return result;
+}
+
+/** Validators of every optional field, keyed by field name. */
+const optional = {
+  email: (v: Value) =>
+    matching(v, 'email', 320, EMAIL, 'email is not a valid email address')?.toLowerCase() ?? null,
+  phone: (v: Value) =>
+    matching(v, 'phone', 16, E164, 'phone must be in E.164 form, e.g. +919812345678'),
+  gender: (v: Value) => text(v, 'gender', 32),
+  birthDate,
+  birthTime: (v: Value) => {
+    const time = matching(v, 'birthTime', 8, TIME, 'birthTime must be HH:MM or HH:MM:SS');
+    return time && time.length === 5 ? `${time}:00` : time;
+  },
+  birthPlace: (v: Value) => text(v, 'birthPlace', 255),
+  latitude: (v: Value) => coordinate(v, 'latitude', 90),
+  longitude: (v: Value) => coordinate(v, 'longitude', 180),
+  timezone,
+};
+
+/** Client fields as they arrive: GraphQL input or a CSV row (all text). */
+export type ClientFieldsInput = {
+  [K in Exclude<Field, 'tags'>]?: Exclude<Value, readonly string[]>;
+} & { tags?: readonly string[] | null };
+
+/** Validates and normalises a whole client; BAD_USER_INPUT names the offending field. */
+export function validateClientInput(input: CreateClientInput | ClientFieldsInput): ClientData {
   return {
-    name,
-    email,
-    phone,
-    gender: optionalText(input.gender, 'gender', 32),
-    birthDate,
-    birthTime: birthTime && birthTime.length === 5 ? `${birthTime}:00` : birthTime,
-    birthPlace: optionalText(input.birthPlace, 'birthPlace', 255),
-    latitude: latitude ?? null,
-    longitude: longitude ?? null,
-    timezone,
-    tags,
+    name: name(input.name),
+    email: optional.email(input.email),
+    phone: optional.phone(input.phone),
+    gender: optional.gender(input.gender),
+    birthDate: optional.birthDate(input.birthDate),
+    birthTime: optional.birthTime(input.birthTime),
+    birthPlace: optional.birthPlace(input.birthPlace),
+    latitude: optional.latitude(input.latitude),
+    longitude: optional.longitude(input.longitude),
+    timezone: optional.timezone(input.timezone),
+    tags: tags(input.tags),
   };
 }
 
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+/** Validates the fields present in a partial update; omitted fields stay out of the result. */
+export function validateClientUpdate(input: UpdateClientInput): Partial<ClientData> {
+  const data: Partial<ClientData> = {};
+  if (input.name !== undefined) data.name = name(input.name);
+  if (input.tags !== undefined) data.tags = tags(input.tags);
+  for (const field of Object.keys(optional) as (keyof typeof optional)[]) {
+    const value = input[field];
+    if (value === undefined) continue;
+    Object.assign(data, { [field]: optional[field](value) });
   }
+  return data;
 }

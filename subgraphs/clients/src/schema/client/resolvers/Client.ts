@@ -1,7 +1,13 @@
+import { notFound } from '@grahvani/shared';
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
 
 export const Client: ClientResolvers = {
-  __resolveReference: (ref, ctx) => ctx.loaders.clientById.load(ref.id),
+  // Another tenant's client is NOT_FOUND here too, even when the subgraph is called directly.
+  async __resolveReference(ref, ctx) {
+    const found = await ctx.loaders.clientById.load(ref.id);
+    if (!found) throw notFound('Client');
+    return found;
+  },
   tags: (client) => (Array.isArray(client.tags) ? client.tags.map(String) : []),
   owner: (client) => ({ authUserId: client.tenantId }),
 };

@@ -1,21 +1,34 @@
-import { requireIdentity } from '@grahvani/shared';
+import { notFound } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { idempotent } from '../../../../idempotency.ts';
+import { inViewerTenant, logActivity } from '../../../../tenant.ts';
 import { validateClientInput } from '../../../../validation.ts';
 
 export const createClient: NonNullable<MutationResolvers['createClient']> = async (
   _parent,
   { input },
   ctx,
-) => {
-  const { userId } = requireIdentity(ctx.identity);
-  const data = validateClientInput(input);
-  return ctx.db.$transaction(async (tx) => {
-    const created = await tx.client.create({
-      data: { ...data, name: data.name, tenantId: userId },
+) =>
+  inViewerTenant(ctx, async (tx, tenantId) => {
+    const data = validateClientInput(input);
+    return idempotent(tx, {
+      tenantId,
+      key: ctx.idempotencyKey,
+      operation: 'createClient',
+      body: input,
+      async run() {
+        const created = await tx.client.create({ data: { ...data, tenantId } });
+        await logActivity(tx, tenantId, created.id, 'client.created');
+        return { result: created, response: { clientId: created.id } };
+      },
+      async replay(response) {
+        const id = (response as { clientId?: unknown } | null)?.clientId;
+        const first =
+          typeof id === 'string'
+            ? await tx.client.findFirst({ where: { id, tenantId, deletedAt: null } })
+            : null;
+        if (!first) throw notFound('Client');
+        return first;
+      },
     });
-    await tx.clientActivityLog.create({
-      data: { tenantId: userId, clientId: created.id, action: 'client.created', metadata: {} },
-    });
-    return created;
   });
-};

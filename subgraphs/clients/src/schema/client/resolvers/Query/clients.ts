@@ -1,6 +1,6 @@
-import { requireIdentity } from '@grahvani/shared';
 import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
 import { listClients } from '../../../../clientList.ts';
+import { viewerTenant } from '../../../../tenant.ts';
 
 export const clients: NonNullable<QueryResolvers['clients']> = (_parent, args, ctx) =>
-  listClients(ctx.db, requireIdentity(ctx.identity).userId, args);
+  listClients(ctx.db, viewerTenant(ctx), args);

@@ -1,0 +1,5 @@
+import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
+
+export const ClientCharts: Pick<ClientResolvers, 'savedCharts'> = {
+  savedCharts: (client, _args, ctx) => ctx.loaders.savedChartsByClient.load(client.id),
+};

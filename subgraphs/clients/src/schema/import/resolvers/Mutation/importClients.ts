@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { notFound } from '@grahvani/shared';
+import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { idempotent } from '../../../../idempotency.ts';
+import { parseClientCsv } from '../../../../imports/csv.ts';
+import { completeImport, importChunk } from '../../../../imports/process.ts';
+import { inViewerTenant, logActivity } from '../../../../tenant.ts';
+
+export const importClients: NonNullable<MutationResolvers['importClients']> = async (
+  _parent,
+  { csv },
+  ctx,
+) => {
+  const { syncRows } = ctx.imports;
+  const result = await inViewerTenant(ctx, async (tx, tenantId) => {
+    const rows = parseClientCsv(csv);
+    const contentHash = createHash('sha256').update(csv).digest('hex');
+    return idempotent(tx, {
+      tenantId,
+      key: ctx.idempotencyKey,
+      operation: 'importClients',
+      body: { contentHash },
+      async run() {
+        const background = rows.length > syncRows;
+        // The source text is kept until the import completes, so that it can be resumed.
+        let current = await tx.clientImport.create({
+          data: {
+            tenantId,
+            contentHash,
+            idempotencyKey: ctx.idempotencyKey,
+            source: csv,
+            totalCount: rows.length,
+            status: background ? 'PENDING' : 'PROCESSING',
+            startedAt: background ? null : new Date(),
+          },
+        });
+        await logActivity(tx, tenantId, null, 'import.started', {
+          importId: current.id,
+          totalCount: rows.length,
+        });
+        if (!background) current = await completeImport(tx, await importChunk(tx, current, rows));
+        return { result: current, response: { importId: current.id } };
+      },
+      async replay(response) {
+        const id = (response as { importId?: unknown } | null)?.importId;
+        const first =
+          typeof id === 'string'
+            ? await tx.clientImport.findFirst({ where: { id, tenantId } })
+            : null;
+        if (!first) throw notFound('Import');
+        return first;
+      },
+    });
+  });
+  // Started only once the import is committed: a crash before this point leaves a PENDING
+  // import that recovery picks up when its heartbeat (none yet) counts as stale.
+  if (result.status === 'PENDING') ctx.imports.start(result.tenantId, result.id);
+  return result;
+};
