@@ -10,8 +10,9 @@ export interface ProfileSeed {
 }
 
 /**
- * The profiles of these accounts, created on first need: two statements per batch whatever
- * its size; concurrent first requests create one row (auth_user_id is unique). A profile
+ * The profiles of these accounts, created on first need: one read per batch whatever its size
+ * when every profile exists (the usual case), one insert and one more read when some do not;
+ * concurrent first requests create one row (auth_user_id is unique). A profile
  * first created from a bare access token (a mutation) has no email or name yet; it gets the
  * account's the first time the gateway passes them (AuthUser.profile), and the email
  * follows later changes of the account's email.
@@ -21,14 +22,21 @@ export async function loadProfiles(
   seeds: readonly ProfileSeed[],
 ): Promise<(User | null)[]> {
   const valid = seeds.filter((s) => isUuid(s.authUserId));
-  await db.user.createMany({
-    data: valid.map((s) => ({ authUserId: s.authUserId, email: s.email, name: s.name })),
-    skipDuplicates: true,
-  });
   const rows = await db.user.findMany({
     where: { authUserId: { in: valid.map((s) => s.authUserId) } },
   });
   const byAuthUserId = new Map(rows.map((row) => [row.authUserId, row]));
+  const missing = valid.filter((s) => !byAuthUserId.has(s.authUserId));
+  if (missing.length) {
+    await db.user.createMany({
+      data: missing.map((s) => ({ authUserId: s.authUserId, email: s.email, name: s.name })),
+      skipDuplicates: true,
+    });
+    const created = await db.user.findMany({
+      where: { authUserId: { in: missing.map((s) => s.authUserId) } },
+    });
+    for (const row of created) byAuthUserId.set(row.authUserId, row);
+  }
   // Rare (once per account, or after an email change): one update per stale profile.
   for (const seed of valid) {
     const row = byAuthUserId.get(seed.authUserId);
