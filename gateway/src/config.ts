@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import {
+  ConfigError,
   bool,
   int,
   nodeEnv,
@@ -23,6 +25,8 @@ export interface GatewayConfig {
   tokens: TokenConfig;
   /** Apollo Sandbox at GET / and introspection (default: on outside production). */
   sandbox: boolean;
+  /** Directory of the operations the gateway accepts (OPERATION_ALLOWLIST=contract), or null: any. */
+  allowlistDir: string | null;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
 }
 
@@ -37,7 +41,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: str(
       env,
       'SUPERGRAPH_PATH',
-      new URL('../supergraph.graphql', import.meta.url).pathname,
+      fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
     ),
     subgraphUrls: {
       auth: str(env, 'AUTH_SUBGRAPH_URL', 'http://127.0.0.1:4001/graphql'),
@@ -46,6 +50,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     tokens: tokenConfig(env),
     sandbox: bool(env, 'SANDBOX', mode !== 'production'),
+    allowlistDir: allowlistDir(env),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 12, { min: 1 }),
       maxAliases: int(env, 'MAX_QUERY_ALIASES', 15, { min: 0 }),
@@ -53,4 +58,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000, { min: 1 }),
     },
   };
+}
+
+function allowlistDir(env: Env): string | null {
+  const value = str(env, 'OPERATION_ALLOWLIST', 'off');
+  if (value === 'off') return null;
+  if (value === 'contract') return fileURLToPath(new URL('../../contract', import.meta.url));
+  throw new ConfigError(`OPERATION_ALLOWLIST must be off or contract (got "${value}")`);
 }

@@ -18,6 +18,7 @@ import {
   type Logger,
   type TokenVerifier,
 } from '@grahvani/shared';
+import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
@@ -91,6 +92,9 @@ export async function createGateway({
       // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
       // the runtime objects are the same, only the duplicated declarations differ.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...(config.allowlistDir
+        ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
+        : []),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
