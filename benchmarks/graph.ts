@@ -5,6 +5,7 @@
 //  - gateway overhead: `me { email }` through the gateway vs straight to the auth subgraph.
 import pg from 'pg';
 import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts';
+import { withTenant } from '../subgraphs/clients/src/db.ts';
 import { registerAccount } from '../tests/fixtures/accounts.ts';
 import { startTestDatabase, withDatabase } from '../tests/helpers/embedded-db.ts';
 import { createGraphQLClient } from '../tests/helpers/graphql.ts';
@@ -45,9 +46,12 @@ async function statementsOf(run: () => Promise<unknown>) {
 
 try {
   const astro = await registerAccount(stack, { name: 'Bench Astrologer' });
-  for (let i = 0; i < 100; i++) {
-    await stack.db.clients.client.create({ data: { tenantId: astro.id, name: `Client ${i}` } });
-  }
+  // Under the tenant, as row-level security demands.
+  await withTenant(stack.db.clients, astro.id, (tx) =>
+    tx.client.createMany({
+      data: Array.from({ length: 100 }, (_, i) => ({ tenantId: astro.id, name: `Client ${i}` })),
+    }),
+  );
   const page = (first: number) => () =>
     stack.gql(
       `query ($first: Int) { clients(first: $first) { edges { node { id name owner { name account { email } } } } } }`,
