@@ -25,7 +25,7 @@ export interface GatewayConfig {
   tokens: TokenConfig;
   /** Apollo Sandbox at GET / and introspection (default: on outside production). */
   sandbox: boolean;
-  /** Directory of the operations the gateway accepts (OPERATION_ALLOWLIST=contract), or null: any. */
+  /** Directory of the only operations served (OPERATION_ALLOWLIST=contract); null serves all. */
   allowlistDir: string | null;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
 }
