@@ -47,6 +47,8 @@ export interface ThrottleConfig {
   accountMaxFailures: number;
   /** Failures from one IP address within the window that block it (default 100). */
   ipMaxFailures: number;
+  /** Days login attempts are kept before housekeeping deletes them (default 90). */
+  attemptRetentionDays: number;
 }
 
 /** Reads and validates the auth subgraph's configuration. */
@@ -69,6 +71,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       windowMinutes: int(env, 'LOGIN_THROTTLE_WINDOW_MINUTES', 15, { min: 1, max: 1440 }),
       accountMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),
       ipMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, { min: 1, max: 1_000_000 }),
+      attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
     flows: loadFlowsConfig(env),
   };

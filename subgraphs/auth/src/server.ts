@@ -9,6 +9,7 @@ import {
 import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { scheduleHousekeeping } from './housekeeping.ts';
 import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
 import { resolvers } from './resolvers.ts';
@@ -39,6 +40,7 @@ export async function createServer({
   await revocations.start();
   const tokens = await createTokenService(config.tokens, revocations.isRevoked);
   const flows = createFlowServices(config.flows, logger);
+  const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
   let streams: { endStreams(): void } | undefined;
   const service = await createSubgraphService<Context>({
     schemaDir,
@@ -71,6 +73,7 @@ export async function createServer({
   return {
     ...service,
     async close() {
+      stopHousekeeping();
       streams?.endStreams();
       await close();
       await revocations.close();
