@@ -65,11 +65,11 @@ export async function createServer({
   void imports
     .recover()
     .catch((err: unknown) => logger.error({ err }, 'could not recover client imports'));
-  const stopImports = service.close.bind(service);
+  const closeService = service.close.bind(service);
   return closingRevocations(
     Object.assign(service, {
       async close() {
-        await stopImports();
+        await closeService();
         await imports.stop();
       },
     }),
