@@ -6,6 +6,7 @@ import {
   type Logger,
   type RevocationList,
 } from '@grahvani/shared';
+import { requestIdOf } from './audit/record.ts';
 import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
@@ -65,6 +66,7 @@ export async function createServer({
         throttle: config.throttle,
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
+        requestId: requestIdOf(req.get('x-request-id')),
         flows,
       };
     },

@@ -1,3 +1,5 @@
+import { recordLockIfNew } from './audit/lockout.ts';
+import type { RequestOrigin } from './audit/record.ts';
 import type { ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
 
@@ -74,23 +76,7 @@ export function startLoginAttempt(
         },
         select: { id: true },
       });
-    // A lock can have begun at most one window before now and lasts one window: look back two.
-    const horizon = new Date(now.getTime() - 2 * windowMs);
-    const lastSuccess = await tx.authLoginAttempt.findFirst({
-      where: { email: info.email, success: true, createdAt: { gt: horizon } },
-      orderBy: { createdAt: 'desc' },
-      select: { createdAt: true },
-    });
-    const failures = await tx.authLoginAttempt.findMany({
-      where: {
-        email: info.email,
-        success: false,
-        failureReason: { in: GUESSES },
-        createdAt: { gt: lastSuccess?.createdAt ?? horizon },
-      },
-      orderBy: { createdAt: 'asc' },
-      select: { createdAt: true },
-    });
+    const failures = await recentGuesses(tx, info.email, now, windowMs);
     const until = lockedUntil(
       failures.map((f) => f.createdAt),
       config.accountMaxFailures,
@@ -114,6 +100,27 @@ export function startLoginAttempt(
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
+/** The email's guesses since its last success that can still matter for a lock, oldest first. */
+async function recentGuesses(tx: Tx, email: string, now: Date, windowMs: number) {
+  // A lock can have begun at most one window before now and lasts one window: look back two.
+  const horizon = new Date(now.getTime() - 2 * windowMs);
+  const lastSuccess = await tx.authLoginAttempt.findFirst({
+    where: { email, success: true, createdAt: { gt: horizon } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
+  return tx.authLoginAttempt.findMany({
+    where: {
+      email,
+      success: false,
+      failureReason: { in: GUESSES },
+      createdAt: { gt: lastSuccess?.createdAt ?? horizon },
+    },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, createdAt: true },
+  });
+}
+
 /** Seconds until the IP's failures in the window fall below the limit; 0 when not blocked. */
 async function ipBlockedFor(tx: Tx, ip: string, config: ThrottleConfig, now: Date) {
   const windowMs = config.windowMinutes * 60_000;
@@ -135,18 +142,52 @@ async function ipBlockedFor(tx: Tx, ip: string, config: ThrottleConfig, now: Dat
   return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
-/** Records the outcome of an attempt started with `startLoginAttempt`. */
+/**
+ * Records the outcome of an attempt started with `startLoginAttempt`. A wrong guess at an
+ * existing account that locks it also records ACCOUNT_LOCKED, in the same transaction.
+ */
 export async function finishLoginAttempt(
   db: Db,
+  config: ThrottleConfig,
   attemptId: string,
   outcome: { userId: string | null; failureReason: LoginFailureReason | null },
+  request: RequestOrigin,
 ): Promise<void> {
-  await db.authLoginAttempt.update({
-    where: { id: attemptId },
-    data: {
-      userId: outcome.userId,
-      success: outcome.failureReason === null,
-      failureReason: outcome.failureReason,
-    },
+  const data = {
+    userId: outcome.userId,
+    success: outcome.failureReason === null,
+    failureReason: outcome.failureReason,
+  };
+  const { userId, failureReason } = outcome;
+  if (!userId || !failureReason || !GUESSES.includes(failureReason)) {
+    await db.authLoginAttempt.update({ where: { id: attemptId }, data });
+    return;
+  }
+  const windowMs = config.windowMinutes * 60_000;
+  await db.$transaction(async (tx) => {
+    const { email } = await tx.authLoginAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { email: true },
+    });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${email}`}))`;
+    await tx.authLoginAttempt.update({ where: { id: attemptId }, data });
+    const now = new Date();
+    const guesses = await recentGuesses(tx, email, now, windowMs);
+    const until = (rows: typeof guesses) =>
+      lockedUntil(
+        rows.map((g) => g.createdAt),
+        config.accountMaxFailures,
+        windowMs,
+      );
+    await recordLockIfNew(
+      tx,
+      {
+        userId,
+        untilWith: until(guesses),
+        untilWithout: until(guesses.filter((g) => g.id !== attemptId)),
+        now: now.getTime(),
+      },
+      request,
+    );
   });
 }

@@ -1,8 +1,10 @@
 import { forbidden, isUuid, notFound } from '@grahvani/shared';
+import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { revokeSessionsIn } from '../../../../revocation.ts';
 import { requireRole } from '../../actor.ts';
 import { keepOneActiveAdmin } from '../../lastAdmin.ts';
+import { lockAccount } from '../../lockAccount.ts';
 
 /** What a MODERATOR may set, and only on USER accounts. */
 const MODERATOR_STATUSES = new Set(['SUSPENDED', 'ACTIVE']);
@@ -22,7 +24,17 @@ export const setUserStatus: NonNullable<MutationResolvers['setUserStatus']> = as
   }
   return ctx.db.$transaction(async (tx) => {
     if (status !== 'ACTIVE') await keepOneActiveAdmin(tx, id, 'status');
+    const before = await lockAccount(tx, id);
     const updated = await tx.authUser.update({ where: { id }, data: { status } });
+    // Setting the status it already has changes nothing, so it leaves no event.
+    if (before.status !== status) {
+      await recordAudit(tx, accountOrigin(ctx, actor.id), {
+        action: 'STATUS_CHANGED',
+        targetId: id,
+        before: { status: before.status },
+        after: { status },
+      });
+    }
     if (status === 'SUSPENDED' || status === 'DELETED') {
       await revokeSessionsIn(
         tx,
