@@ -1,4 +1,5 @@
 import './telemetry.ts';
+import { randomUUID } from 'node:crypto';
 import {
   ApolloGateway,
   RemoteGraphQLDataSource,
@@ -111,6 +112,8 @@ export async function createGateway({
         const value = req.get(name);
         if (value) forwardHeaders[name] = value;
       }
+      // Every request carries an id into the subgraphs (the audit trail records it).
+      forwardHeaders['x-request-id'] ??= randomUUID();
       // The client's address for the auth service's per-IP login throttle and session list:
       // the chain received, plus the peer. Subgraphs trust only private/loopback proxies, so a
       // client cannot spoof it from outside.

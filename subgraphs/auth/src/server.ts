@@ -41,7 +41,11 @@ export async function createServer({
   await revocations.start();
   const tokens = await createTokenService(config.tokens, revocations.isRevoked);
   const flows = createFlowServices(config.flows, logger);
-  const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
+  const stopHousekeeping = scheduleHousekeeping(
+    db,
+    { ...config.throttle, auditRetentionDays: config.auditRetentionDays },
+    logger,
+  );
   let streams: { endStreams(): void } | undefined;
   const service = await createSubgraphService<Context>({
     schemaDir,
