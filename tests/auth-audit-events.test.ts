@@ -52,7 +52,11 @@ afterAll(async () => {
 });
 
 /** As the admin, from a known address and with a known request id. */
-const asAdmin = (query: string, variables: Record<string, unknown>, requestId = randomUUID()) =>
+const asAdmin = (
+  query: string,
+  variables: Record<string, unknown>,
+  requestId: string = randomUUID(),
+) =>
   stack.gql(query, variables, {
     token: admin.accessToken,
     headers: { 'x-forwarded-for': '203.0.113.7', 'x-request-id': requestId },

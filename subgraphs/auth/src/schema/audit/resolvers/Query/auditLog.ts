@@ -20,7 +20,9 @@ function whereOf(filter: AuditLogFilter): Prisma.AuthAuditLogWhereInput {
     ...(filter.action ? { action: filter.action } : {}),
     ...(actorId ? { actorId } : {}),
     ...(targetId ? { targetId } : {}),
-    ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+    ...(from || to
+      ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } }
+      : {}),
   };
 }
 

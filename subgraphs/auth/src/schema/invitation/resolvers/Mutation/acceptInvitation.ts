@@ -48,7 +48,12 @@ export const acceptInvitation: NonNullable<MutationResolvers['acceptInvitation']
       action: 'INVITATION_ACCEPTED',
       targetId: created.id,
       before: { invitationId: invitation.id, used: false },
-      after: { invitationId: invitation.id, used: true, role: created.role, status: created.status },
+      after: {
+        invitationId: invitation.id,
+        used: true,
+        role: created.role,
+        status: created.status,
+      },
     });
     return created;
   });
