@@ -136,3 +136,24 @@ describe('the contract under the default cost limit', () => {
     expect(value).toBeLessThanOrEqual(maxCost);
   });
 });
+
+describe('the limits in the configuration', () => {
+  it('reads every limit from the environment, with the documented defaults', () => {
+    expect(loadConfig({}).limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 15,
+      maxCost: 10_000,
+      maxTokens: 2000,
+      maxFieldDirectives: 5,
+      maxDirectives: 50,
+    });
+    const limits = loadConfig({
+      MAX_QUERY_COST: '500',
+      MAX_FIELD_DIRECTIVES: '2',
+      MAX_QUERY_DIRECTIVES: '10',
+    }).limits;
+    expect(limits).toMatchObject({ maxCost: 500, maxFieldDirectives: 2, maxDirectives: 10 });
+    expect(() => loadConfig({ MAX_FIELD_DIRECTIVES: '-1' })).toThrow();
+    expect(() => loadConfig({ MAX_QUERY_COST: 'lots' })).toThrow();
+  });
+});

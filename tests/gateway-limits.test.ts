@@ -51,6 +51,8 @@ describe('gateway query limits', () => {
     expect(errorCodes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(limitOf(res)).toEqual(['MAX_QUERY_COST']);
     expect(foundOf(res)).toBeGreaterThan(1_000_000);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ max: 10_000 });
+    expect(res.errors?.[0]?.extensions).not.toHaveProperty('http');
     expect(ran).toBe(0);
   });
 
