@@ -18,8 +18,9 @@ import {
   type Logger,
   type TokenVerifier,
 } from '@grahvani/shared';
-import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
+import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
+import { createCors } from './cors.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
@@ -79,10 +80,13 @@ export async function createGateway({
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
+  const allowlist = config.allowlistDir ? loadAllowlist(config.allowlistDir) : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // With the allowlist, only the contract's hashes are known (no registration by clients).
+    ...(allowlist ? { persistedQueries: { cache: contractPersistedQueries(allowlist) } } : {}),
     formatError: createFormatError(logger, { exposeDetails: config.env === 'development' }),
     includeStacktraceInErrorResponses: config.env === 'development',
     introspection: config.sandbox,
@@ -92,9 +96,7 @@ export async function createGateway({
       // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
       // the runtime objects are the same, only the duplicated declarations differ.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
-      ...(config.allowlistDir
-        ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
-        : []),
+      ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -105,6 +107,9 @@ export async function createGateway({
     apollo,
     // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
     bodyLimit: '6mb',
+    // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
+    // refuses simple requests, which a browser sends without a preflight.
+    cors: createCors(config.cors),
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {
