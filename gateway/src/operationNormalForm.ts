@@ -1,20 +1,38 @@
 import {
   Kind,
-  getNamedType,
-  isCompositeType,
   print,
   type ArgumentNode,
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
   type GraphQLSchema,
   type InlineFragmentNode,
   type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
+
+// The gateway's schema comes from @apollo/gateway, which loads graphql-js as CommonJS while this
+// module loads it as ESM: graphql-js's instanceof-based predicates (isCompositeType,
+// getNamedType) throw across the two. Types are therefore inspected by shape.
+interface SchemaType {
+  name: string;
+  getFields?: () => Record<string, { type: unknown }>;
+  getTypes?: () => unknown;
+}
+
+function namedType(type: unknown): SchemaType | undefined {
+  let current = type;
+  while (current && typeof current === 'object' && 'ofType' in current) current = current.ofType;
+  return current && typeof current === 'object' && 'name' in current
+    ? (current as SchemaType)
+    : undefined;
+}
+
+// Object and interface types have fields, unions have member types.
+const composite = (type: SchemaType | undefined | null) =>
+  type && (type.getFields || type.getTypes) ? type : undefined;
 
 /**
  * The normal form of a document holding one operation (plus any fragments), for comparing what
@@ -44,7 +62,7 @@ export function normalForm(document: DocumentNode, schema: GraphQLSchema): strin
     else return null;
   }
   const [operation] = operations;
-  const root = operation && schema.getRootType(operation.operation);
+  const root = operation && composite(schema.getRootType(operation.operation));
   if (operations.length !== 1 || !operation || !root) return null;
   const normaliser = new Normaliser(schema, fragments);
   try {
@@ -70,7 +88,7 @@ class Normaliser {
 
   selectionSet(
     set: SelectionSetNode,
-    parent: GraphQLCompositeType | undefined,
+    parent: SchemaType | undefined,
     spreading: Set<string>,
   ): SelectionSetNode {
     const flat = set.selections.flatMap((s) => this.selection(s, parent, spreading));
@@ -79,26 +97,19 @@ class Normaliser {
 
   private selection(
     node: SelectionNode,
-    parent: GraphQLCompositeType | undefined,
+    parent: SchemaType | undefined,
     spreading: Set<string>,
   ): SelectionNode[] {
     if (node.kind === Kind.FIELD) {
       if (node.name.value === '__typename' && !node.alias) return [];
-      const definition =
-        parent && 'getFields' in parent ? parent.getFields()[node.name.value] : undefined;
-      const type = definition && getNamedType(definition.type);
+      const definition = parent?.getFields?.()[node.name.value];
+      const type = composite(definition && namedType(definition.type));
       return [
         {
           ...node,
           arguments: node.arguments && sortArguments(node.arguments),
           directives: node.directives?.map(sortedArguments),
-          selectionSet:
-            node.selectionSet &&
-            this.selectionSet(
-              node.selectionSet,
-              type && isCompositeType(type) ? type : undefined,
-              spreading,
-            ),
+          selectionSet: node.selectionSet && this.selectionSet(node.selectionSet, type, spreading),
         },
       ];
     }
@@ -118,8 +129,7 @@ class Normaliser {
       inline = node;
     }
     const typeName = inline.typeCondition?.name.value ?? parent?.name;
-    const type = typeName ? this.schema.getType(typeName) : undefined;
-    const target = type && isCompositeType(type) ? type : undefined;
+    const target = typeName ? composite(this.schema.getType(typeName)) : undefined;
     const selectionSet = this.selectionSet(inline.selectionSet, target, spreading);
     if (!inline.directives?.length && typeName !== undefined && typeName === parent?.name) {
       return [...selectionSet.selections];
