@@ -41,7 +41,7 @@ export function corsConfig(env: Env, mode: NodeEnv): CorsConfig {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    if (!/^https?:\/\/[^/?#\s@]+\/?$/i.test(entry) || !parsesAsUrl(entry.replace(/\*/g, 'x'))) {
+    if (!/^https?:\/\/[^/?#\s@]+\/?$/i.test(entry) || !parsesAsUrl(entry.replace(/\*/g, '1'))) {
       throw new ConfigError(
         `CORS_ORIGINS entries must be origins like https://app.example.com (got "${entry}")`,
       );
