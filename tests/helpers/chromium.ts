@@ -38,6 +38,10 @@ export interface ChromiumSession {
 /**
  * Launches chromium headless with a throwaway profile, without the background traffic
  * (updates, sync, QUIC probes) a browser makes on its own: tests must not leave loopback.
+ * Everything else goes to a proxy that does not exist and no host name but localhost resolves,
+ * so a page can reach only loopback servers. (Not Playwright's `route`: while any route is
+ * set, Playwright answers CORS preflights itself, permissively, which would hide the
+ * gateway's own answers.)
  */
 export async function launchChromium(): Promise<ChromiumSession> {
   const executablePath = ensureChromium();
@@ -54,6 +58,9 @@ export async function launchChromium(): Promise<ChromiumSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Loopback bypasses a proxy implicitly; port 9 (discard) refuses connections.
+      '--proxy-server=http://127.0.0.1:9',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
   return {
