@@ -94,6 +94,7 @@ describe('a web app in chromium (Apollo Client 3, another origin)', () => {
       ownerEmail: account.email,
     });
     expect(result.clientCountAfter).toBe(result.clientCountBefore! + 1);
+    expect(result.steps).toContain('refreshed the session');
   }
 
   it('signs in and reads and writes its client book (allowlist off)', async () => {
@@ -105,6 +106,7 @@ describe('a web app in chromium (Apollo Client 3, another origin)', () => {
       'MyClientBook',
       'CreateClient',
       'ClientById',
+      'RefreshSession',
       'MyClientBook',
     ]);
     expect(String(graphqlBodies[1]!.query)).toContain('__typename');
@@ -126,6 +128,7 @@ describe('a web app in chromium (Apollo Client 3, another origin)', () => {
       'CreateClient hash',
       'ClientById hash',
       'ClientById text',
+      'RefreshSession text',
       'MyClientBook hash',
     ]);
   });

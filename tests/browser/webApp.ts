@@ -5,7 +5,7 @@ import type { ApolloLink } from '@apollo/client/core';
 import { ApolloClient, HttpLink, InMemoryCache, from } from '@apollo/client/core';
 import { setContext } from '@apollo/client/link/context';
 import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, print, type DocumentNode } from 'graphql';
 import authContract from '../../contract/auth.graphql';
 import clientsContract from '../../contract/clients.graphql';
 import type { RunOptions, RunResult } from './appTypes.ts';
@@ -45,12 +45,42 @@ interface Book {
   me: { email: string; profile: { clientCount: number; clients: { totalCount: number } } };
 }
 
-/** Signs in, reads the client book, creates a client and reads it back; renders each step. */
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: string;
+}
+
+/**
+ * Signs in, reads the client book, creates a client and reads it back, refreshes the session
+ * and reads the book again; renders each step. Tokens as the README's "Call it from a web app"
+ * recommends: in memory, refreshed by `refreshSession` without the Authorization header.
+ */
 async function run(options: RunOptions): Promise<RunResult> {
-  let accessToken: string | null = null; // in memory only: never localStorage
-  const auth = setContext((_operation, { headers }) => ({
-    headers: { ...headers, ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
-  }));
+  let session: Session | null = null; // in memory only: never localStorage
+  let refreshing: Promise<void> | null = null;
+  const refresh = (): Promise<void> => {
+    refreshing ??= (async () => {
+      const res = await fetch(options.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' }, // no Authorization
+        body: JSON.stringify({
+          operationName: 'RefreshSession',
+          query: print(contract(authContract, 'RefreshSession')),
+          variables: { refreshToken: session!.refreshToken },
+        }),
+      });
+      const { data } = (await res.json()) as { data?: { refreshSession: Session } | null };
+      session = data?.refreshSession ?? null;
+    })().finally(() => (refreshing = null));
+    return refreshing;
+  };
+  const auth = setContext(async (_operation, { headers }) => {
+    if (session && Date.parse(session.accessTokenExpiresAt) - Date.now() < 60_000) await refresh();
+    return {
+      headers: { ...headers, ...(session && { authorization: `Bearer ${session.accessToken}` }) },
+    };
+  });
   const links: ApolloLink[] = [auth];
   if (options.persisted) links.push(createPersistedQueryLink({ sha256 }));
   links.push(new HttpLink({ uri: options.gatewayUrl }));
@@ -63,11 +93,11 @@ async function run(options: RunOptions): Promise<RunResult> {
     document.querySelector('#steps')!.append(li);
   };
   try {
-    const login = await client.mutate<{ login: { accessToken: string } }>({
+    const login = await client.mutate<{ login: Session }>({
       mutation: contract(authContract, 'Login'),
       variables: { input: { email: options.email, password: options.password } },
     });
-    accessToken = login.data!.login.accessToken;
+    session = login.data!.login;
     step('signed in');
     const book = contract(clientsContract, 'MyClientBook');
     const before = await client.query<Book>({ query: book, variables: { first: 10 } });
@@ -90,6 +120,10 @@ async function run(options: RunOptions): Promise<RunResult> {
       ownerEmail: read.data.client.owner.account?.email ?? null,
     };
     step(`read back ${read.data.client.name} (${read.data.client.tags.join(', ')})`);
+    const previous = session!.accessToken;
+    await refresh();
+    if (!session || session.accessToken === previous) throw new Error('refresh failed');
+    step('refreshed the session');
     const after = await client.query<Book>({
       query: book,
       variables: { first: 10 },
