@@ -64,12 +64,21 @@ export function allowlistPlugin<TContext extends BaseContext>(
     }
     return set;
   };
+  // Apollo Server reuses the parsed document of a repeated query: judge each one once.
+  const verdicts = new WeakMap<DocumentNode, { schema: GraphQLSchema; ok: boolean }>();
+  const isAllowed = (document: DocumentNode, schema: GraphQLSchema) => {
+    const known = verdicts.get(document);
+    if (known?.schema === schema) return known.ok;
+    const form = normalForm(document, schema);
+    const ok = form !== null && allowed(schema).has(form);
+    verdicts.set(document, { schema, ok });
+    return ok;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema }) {
-          const form = normalForm(document, schema);
-          if (!form || !allowed(schema).has(form)) {
+          if (!isAllowed(document, schema)) {
             throw new GraphQLError('This operation is not in the allowlist of this graph', {
               extensions: { code: NOT_IN_LIST, http: { status: 400 } },
             });
