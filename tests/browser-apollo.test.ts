@@ -140,8 +140,32 @@ describe('a web app in chromium (Apollo Client 3, another origin)', () => {
     expect(result.createdId).toBeUndefined();
   });
 
-  afterAll(() => {
-    // Nothing left loopback: every request went to a page server or a gateway.
+  it('cannot reach anything beyond loopback from the page', async () => {
+    const tab = await browser.context.newPage();
+    try {
+      await tab.goto(`${app.origin}/`);
+      for (const url of [
+        'http://example.com/',
+        'https://93.184.215.14/',
+        'http://[2606:4700::1]/',
+      ]) {
+        const outcome = await tab.evaluate(
+          (u) =>
+            fetch(u, { mode: 'no-cors' }).then(
+              () => 'reached',
+              () => 'blocked',
+            ),
+          url,
+        );
+        expect(outcome, url).toBe('blocked');
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('sent nothing beyond loopback (the page servers and the gateways)', () => {
+    expect(requested.length).toBeGreaterThan(0);
     const loopback = requested.filter((url) =>
       /^http:\/\/(localhost|127\.0\.0\.1):\d+\//.test(url),
     );
