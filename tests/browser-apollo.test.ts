@@ -140,6 +140,24 @@ describe('a web app in chromium (Apollo Client 3, another origin)', () => {
     expect(result.createdId).toBeUndefined();
   });
 
+  it('reads the JWKS from the gateway cross-origin (to verify tokens in the app)', async () => {
+    const tab = await browser.context.newPage();
+    tab.on('request', (request: Request) => requested.push(request.url()));
+    try {
+      await tab.goto(`${app.origin}/`);
+      const keys = await tab.evaluate(
+        (url) =>
+          fetch(url)
+            .then((res) => res.json() as Promise<{ keys: unknown[] }>)
+            .then((jwks) => jwks.keys.length),
+        new URL('/.well-known/jwks.json', allowlisted.gatewayUrl).toString(),
+      );
+      expect(keys).toBeGreaterThan(0);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('cannot reach anything beyond loopback from the page', async () => {
     const tab = await browser.context.newPage();
     try {
