@@ -96,11 +96,24 @@ describe('role and status changes', () => {
     });
   });
 
-  it('gives every request an id when the client sends none (the gateway assigns it)', async () => {
-    const target = await registerAccount(stack);
-    await stack.gql(SET_ROLE, { id: target.id, role: 'MODERATOR' }, { token: admin.accessToken });
-    const [event] = await eventsOf(target.id);
-    expect(event?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  it('records the request id the gateway echoes, assigning one when the client sends none or a bad one', async () => {
+    for (const sent of [undefined, 'has spaces in it', 'x'.repeat(129)]) {
+      const target = await registerAccount(stack);
+      const res = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${admin.accessToken}`,
+          ...(sent ? { 'x-request-id': sent } : {}),
+        },
+        body: JSON.stringify({ query: SET_ROLE, variables: { id: target.id, role: 'MODERATOR' } }),
+      });
+      expect(res.status).toBe(200);
+      const echoed = res.headers.get('x-request-id');
+      expect(echoed).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      const [event] = await eventsOf(target.id);
+      expect(event?.requestId).toBe(echoed);
+    }
   });
 
   it('records nothing for a refused change, a change to the same role, or a missing account', async () => {

@@ -1,5 +1,4 @@
 import './telemetry.ts';
-import { randomUUID } from 'node:crypto';
 import {
   ApolloGateway,
   RemoteGraphQLDataSource,
@@ -20,6 +19,7 @@ import {
 } from '@grahvani/shared';
 import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
+import { assignRequestId } from './requestId.ts';
 import { createCors } from './cors.ts';
 import { createQueryLimits } from './limits.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
@@ -110,8 +110,6 @@ export async function createGateway({
         const value = req.get(name);
         if (value) forwardHeaders[name] = value;
       }
-      // Every request carries an id into the subgraphs (the audit trail records it).
-      forwardHeaders['x-request-id'] ??= randomUUID();
       // The client's address for the auth service's per-IP login throttle and session list:
       // the chain received, plus the peer. Subgraphs trust only private/loopback proxies, so a
       // client cannot spoof it from outside.
@@ -121,6 +119,8 @@ export async function createGateway({
       return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
     },
     routes(app) {
+      // Before /graphql: every request gets an id (echoed, and forwarded to the subgraphs).
+      app.use(assignRequestId);
       // The signing keys on the gateway's own origin, for clients that verify tokens.
       app.get('/.well-known/jwks.json', async (_req, res) => {
         try {
