@@ -3,6 +3,7 @@ import type { MutationResolvers } from '../../../../resolvers-types.generated.ts
 import { revokeSessionsIn } from '../../../../revocation.ts';
 import { requireRole } from '../../actor.ts';
 import { keepOneActiveAdmin } from '../../lastAdmin.ts';
+import { voidInvitationsFrom } from '../../../invitation/inviterAuthority.ts';
 
 /** What a MODERATOR may set, and only on USER accounts. */
 const MODERATOR_STATUSES = new Set(['SUSPENDED', 'ACTIVE']);
@@ -23,6 +24,8 @@ export const setUserStatus: NonNullable<MutationResolvers['setUserStatus']> = as
   return ctx.db.$transaction(async (tx) => {
     if (status !== 'ACTIVE') await keepOneActiveAdmin(tx, id, 'status');
     const updated = await tx.authUser.update({ where: { id }, data: { status } });
+    // A suspended or deleted inviter's pending invitations no longer stand (not revived later).
+    if (status !== 'ACTIVE') await voidInvitationsFrom(tx, id);
     if (status === 'SUSPENDED' || status === 'DELETED') {
       await revokeSessionsIn(
         tx,
