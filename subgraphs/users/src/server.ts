@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -42,7 +43,7 @@ export async function createServer({
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),
