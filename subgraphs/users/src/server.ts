@@ -12,6 +12,7 @@ import {
 import type { UsersConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -37,7 +38,12 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(
+        config.tokens,
+        logger,
+        config.databaseUrl,
+        createAccountSync(db, logger),
+      );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
