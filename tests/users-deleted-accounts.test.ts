@@ -3,12 +3,15 @@
 // by authUserId, as the gateway resolves it). The users subgraph learns of deletions the way
 // it learns of revocations (NOTIFY on the revocation channel, plus the snapshot at start and
 // after reconnecting) and persists a flag on the profile, so it survives restarts.
+import { randomUUID } from 'node:crypto';
+import { SignJWT, decodeJwt, importJWK, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@grahvani/shared';
 import { loadConfig as loadUsersConfig } from '../subgraphs/users/src/config.ts';
 import { createDb as createUsersDb } from '../subgraphs/users/src/db.ts';
 import { createServer as createUsersServer } from '../subgraphs/users/src/server.ts';
 import { registerAccount } from './fixtures/accounts.ts';
+import { createClient } from './fixtures/clients.ts';
 import { createUser, makeAdmin, type TestUser } from './fixtures/users.ts';
 import { createGraphQLClient, type GraphQLClient } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
@@ -139,5 +142,29 @@ describe('a DELETED account', () => {
       await replica.close();
       await db.$disconnect();
     }
+  });
+
+  it('is null as Client.owner through the gateway', async () => {
+    const astro = await createUser(stack, 'Astro');
+    const client = await createClient(stack, astro.accessToken, { name: 'Kept Client' });
+    const OWNER = `query ($id: ID!) { client(id: $id) { name owner { id } } }`;
+    const before = await stack.gql(OWNER, { id: client.id }, { token: astro.accessToken });
+    expect(before.data).toEqual({
+      client: { name: 'Kept Client', owner: { id: astro.profileId } },
+    });
+    await setStatus(astro.id, 'DELETED');
+    // Deletion revoked the astrologer's sessions; a token on a session nobody revoked (signed
+    // with the stack's key) still reaches the client book, whose owner is now gone.
+    const claims = decodeJwt(astro.accessToken);
+    const key = (await importJWK(stack.signingKeys[0]!, 'EdDSA')) as CryptoKey;
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ ...claims, sid: randomUUID(), iat: now, exp: now + 300 })
+      .setProtectedHeader({ alg: 'EdDSA', kid: stack.signingKeys[0]!.kid!, typ: 'at+jwt' })
+      .sign(key);
+    await expect
+      .poll(async () => (await stack.gql(OWNER, { id: client.id }, { token })).data, {
+        timeout: 2_000,
+      })
+      .toEqual({ client: { name: 'Kept Client', owner: null } });
   });
 });
