@@ -41,7 +41,8 @@ beforeAll(async () => {
     env: {
       MAIL_DIR: mailDir,
       OIDC_PROVIDERS: JSON.stringify({ OIDC: oidc.config }),
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '3',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
     },
   });
   admin = await accountWithRole(stack, 'ADMIN');
@@ -254,29 +255,41 @@ describe('invitations', () => {
 });
 
 describe('login throttle', () => {
-  it('records ACCOUNT_LOCKED once per lock, by the system, with the address', async () => {
+  it('records ACCOUNT_LOCKED once per lock, by the system, with the address and scope', async () => {
     const account = await registerAccount(stack);
-    const login = (password: string) =>
+    const login = (password: string, ip: string) =>
       stack.gql(
         LOGIN,
         { input: { email: account.email, password } },
-        { headers: { 'x-forwarded-for': '198.51.100.77' } },
+        { headers: { 'x-forwarded-for': ip } },
       );
-    for (let i = 0; i < 2; i++) await login('not the right password');
+    for (let i = 0; i < 2; i++) await login('not the right password', '198.51.100.77');
     expect(await eventsOf(account.id)).toEqual([]);
-    await login('not the right password');
-    expect(errorCodes(await login(account.password))).toEqual(['RATE_LIMITED']);
-    expect(errorCodes(await login('still wrong'))).toEqual(['RATE_LIMITED']);
+    // The third failure from one address locks that pair.
+    await login('not the right password', '198.51.100.77');
+    expect(errorCodes(await login(account.password, '198.51.100.77'))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await login('still wrong', '198.51.100.77'))).toEqual(['RATE_LIMITED']);
+    // The fourth failure overall closes the account to addresses it never signed in from.
+    await login('not the right password', '198.51.100.78');
+    expect(errorCodes(await login('again wrong', '198.51.100.79'))).toEqual(['RATE_LIMITED']);
     const events = await eventsOf(account.id);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      action: 'ACCOUNT_LOCKED',
-      actorId: null,
-      actorLabel: 'system:login-throttle',
-      ipAddress: '198.51.100.77',
-      before: { locked: false },
-      after: { locked: true },
-    });
+    expect(events.map((e) => [e.action, e.actorId, e.actorLabel, e.ipAddress, e.after])).toEqual([
+      [
+        'ACCOUNT_LOCKED',
+        null,
+        'system:login-throttle',
+        '198.51.100.77',
+        expect.objectContaining({ locked: true, scope: 'address' }),
+      ],
+      [
+        'ACCOUNT_LOCKED',
+        null,
+        'system:login-throttle',
+        '198.51.100.78',
+        expect.objectContaining({ locked: true, scope: 'account' }),
+      ],
+    ]);
+    expect(events[0]?.before).toEqual({ locked: false });
   });
 
   it('records no lock for failures of an unknown email', async () => {

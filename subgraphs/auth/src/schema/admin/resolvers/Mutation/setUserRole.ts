@@ -1,4 +1,5 @@
 import { isUuid, notFound } from '@grahvani/shared';
+import { voidInvitationsIn } from '../../../../audit/invitations.ts';
 import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { revokeSessionsIn } from '../../../../revocation.ts';
@@ -19,14 +20,17 @@ export const setUserRole: NonNullable<MutationResolvers['setUserRole']> = async 
     if (role !== 'ADMIN') await keepOneActiveAdmin(tx, id, 'role');
     const before = await lockAccount(tx, id);
     const updated = await tx.authUser.update({ where: { id }, data: { role } });
+    const origin = accountOrigin(ctx, actor.id);
     if (before.role !== role) {
-      await recordAudit(tx, accountOrigin(ctx, actor.id), {
+      await recordAudit(tx, origin, {
         action: 'ROLE_CHANGED',
         targetId: id,
         before: { role: before.role },
         after: { role },
       });
     }
+    // Only ADMINs invite: a former ADMIN's pending invitations no longer stand.
+    if (role !== 'ADMIN') await voidInvitationsIn(tx, { inviterId: id }, origin, 'inviter_demoted');
     // Access tokens carry the role: the old ones must not outlive the change.
     await revokeSessionsIn(tx, { userId: id }, 'role_changed', ctx.config.accessTokenTtlSeconds);
     return updated;
