@@ -241,6 +241,25 @@ describe('invitations', () => {
     expect(JSON.stringify(events[0])).not.toContain(mail.token);
   });
 
+  it('records voiding when the inviter is demoted or suspended', async () => {
+    for (const [mutation, variables, reason] of [
+      [SET_ROLE, { role: 'USER' }, 'inviter_demoted'],
+      [SET_STATUS, { status: 'SUSPENDED' }, 'inviter_suspended'],
+    ] as const) {
+      const inviter = await accountWithRole(stack, 'ADMIN');
+      const email = `invitee-${randomUUID()}@example.com`;
+      const sent = await stack.gql(INVITE, { email }, { token: inviter.accessToken });
+      expect(sent.errors).toBeUndefined();
+      expect((await asAdmin(mutation, { id: inviter.id, ...variables })).errors).toBeUndefined();
+      const events = await invitationEvents(email);
+      expect(events.map((e) => [e.action, e.actorId])).toEqual([
+        ['INVITATION_SENT', inviter.id],
+        ['INVITATION_VOIDED', admin.id],
+      ]);
+      expect(events[1]?.after).toMatchObject({ used: true, reason });
+    }
+  });
+
   it('records nothing for an invitation refused (existing account, non-admin)', async () => {
     const existing = await registerAccount(stack);
     expect(errorCodes(await asAdmin(INVITE, { email: existing.email }))).toEqual(['CONFLICT']);
