@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConfigError, generateSigningKey } from '@grahvani/shared';
 import { loadConfig } from '../subgraphs/auth/src/config.ts';
 import { registerAccount } from './fixtures/accounts.ts';
-import { createGraphQLClient } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 describe('signing keys from configuration', () => {
@@ -133,7 +132,7 @@ describe('JWKS and key rotation', () => {
       .sign(key);
     const me = await stack.gql<{ me: { id: string } }>('{ me { id } }', {}, { token });
     expect(me.data?.me.id).toBe(account.id);
-    const users = createGraphQLClient(stack.subgraphUrls.users);
+    const users = stack.subgraph('users');
     expect((await users.gql('{ __typename }', {}, { token })).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
 import { createUser, type TestUser, usersOperation } from './fixtures/users.ts';
-import { createGraphQLClient, errorCodes } from './helpers/graphql.ts';
+import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const MY_PROFILE = usersOperation('MyProfile');
@@ -242,7 +242,7 @@ describe('the links between AuthUser and User', () => {
   });
 
   it('resolves User entities by id and by authUserId on the users subgraph', async () => {
-    const users = createGraphQLClient(stack.subgraphUrls.users);
+    const users = stack.subgraph('users');
     const fresh = await registerAccount(stack);
     const res = await users.gql<{ _entities: ({ id: string; authUserId: string } | null)[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id authUserId } } }`,

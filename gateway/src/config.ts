@@ -2,10 +2,12 @@ import { fileURLToPath } from 'node:url';
 import {
   ConfigError,
   bool,
+  gatewaySecret,
   int,
   nodeEnv,
   str,
   tokenConfig,
+  trustedProxies,
   type Env,
   type NodeEnv,
   type TokenConfig,
@@ -28,6 +30,10 @@ export interface GatewayConfig {
   /** Directory of the only operations served (OPERATION_ALLOWLIST=contract); null serves all. */
   allowlistDir: string | null;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  /** Sent to every subgraph in `x-gateway-secret` (GATEWAY_SECRET; see gatewaySecret()). */
+  gatewaySecret: string;
+  /** Peers whose X-Forwarded-For chain is kept (TRUSTED_PROXIES, default loopback). */
+  trustedProxies: string[];
 }
 
 /** Reads and validates the gateway's configuration. */
@@ -57,6 +63,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxCost: int(env, 'MAX_QUERY_COST', 5000, { min: 1 }),
       maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000, { min: 1 }),
     },
+    gatewaySecret: gatewaySecret(env, mode),
+    trustedProxies: trustedProxies(env),
   };
 }
 

@@ -39,6 +39,8 @@ export interface StackConfig {
   ports: { gateway: number; auth: number; users: number; clients: number };
   /** Seed demo accounts and clients (development only; default on). */
   seed: boolean;
+  /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
+  gatewaySecret: string | undefined;
 }
 
 export function loadStackConfig(env: Env = process.env): StackConfig {
@@ -62,5 +64,6 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
       clients: int(env, 'CLIENTS_PORT', 4003, { min: 1, max: 65535 }),
     },
     seed,
+    gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }

@@ -1,4 +1,5 @@
 import type { TokenConfig } from './config.ts';
+import { GATEWAY_SECRET_HEADER } from './gatewayProof.ts';
 import type { Logger } from './logger.ts';
 import {
   httpRevocationSnapshot,
@@ -20,6 +21,8 @@ export interface RevocationListOptions {
   snapshot?: () => Promise<Revocation[]>;
   /** The auth service's event stream: every current revocation, then each new one. */
   streamUrl?: string;
+  /** Headers of the stream request (the gateway proof). */
+  streamHeaders?: Record<string, string>;
   /** How long `start()` waits for the first load before serving anyway (default 5000 ms). */
   startTimeoutMs?: number;
   reconnectDelayMs?: number;
@@ -133,7 +136,8 @@ export function createRevocationList(options: RevocationListOptions): Revocation
         if (!options.snapshot) feed.loaded();
       }
       await loadSnapshot();
-      if (options.streamUrl) closers.push(streamFeed(feed, options.streamUrl));
+      if (options.streamUrl)
+        closers.push(streamFeed(feed, options.streamUrl, options.streamHeaders));
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.startTimeoutMs ?? 5_000);
@@ -155,18 +159,20 @@ export function createRevocationList(options: RevocationListOptions): Revocation
  * The default verifier of a gateway or subgraph: keys from our JWKS, and revocations kept in
  * memory. With `listenUrl` (a service's own database connection) it LISTENs itself and loads
  * the snapshot from the auth service; without (the gateway has no database) it follows the
- * auth service's event stream. Close `revocations` when the service stops.
+ * auth service's event stream. Both auth routes want the gateway secret. Close `revocations`
+ * when the service stops.
  */
 export async function createRevokingVerifier(
   tokens: TokenConfig,
   logger: Logger,
-  listenUrl?: string,
+  { listenUrl, gatewaySecret }: { listenUrl?: string; gatewaySecret: string },
 ): Promise<{ verifier: TokenVerifier; revocations: RevocationList }> {
   const urls = revocationUrls(tokens.jwksUrl);
+  const headers = { [GATEWAY_SECRET_HEADER]: gatewaySecret };
   const revocations = createRevocationList(
     listenUrl
-      ? { logger, listenUrl, snapshot: httpRevocationSnapshot(urls.snapshot) }
-      : { logger, streamUrl: urls.stream },
+      ? { logger, listenUrl, snapshot: httpRevocationSnapshot(urls.snapshot, headers) }
+      : { logger, streamUrl: urls.stream, streamHeaders: headers },
   );
   await revocations.start();
   const verifier = createTokenVerifier({

@@ -36,12 +36,16 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(config.tokens, logger, {
+        listenUrl: config.databaseUrl,
+        gatewaySecret: config.boundary.gatewaySecret,
+      });
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    boundary: config.boundary,
     ready: () => checkDatabase(db),
     async context(req) {
       return {
