@@ -95,19 +95,14 @@ describe('entities', () => {
   });
 
   it('creates a profile on first need for an AuthUser reference, exactly once', async () => {
-    const fresh = {
-      __typename: 'AuthUser',
-      id: randomUUID(),
-      email: 'new@example.com',
-      name: 'New',
-    };
+    const fresh = { __typename: 'AuthUser', id: randomUUID() };
     const [first, second] = await Promise.all([
       entities('users', [fresh], { query: PROFILE_ENTITIES }),
       entities('users', [fresh], { query: PROFILE_ENTITIES }),
     ]);
     expect(first.entities[0]).toEqual({
       id: fresh.id,
-      profile: { authUserId: fresh.id, name: 'New' },
+      profile: { authUserId: fresh.id, name: null },
     });
     expect(second.entities[0]).toEqual(first.entities[0]);
     expect(await stack.db.users.user.count({ where: { authUserId: fresh.id } })).toBe(1);

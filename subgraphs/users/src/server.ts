@@ -48,10 +48,11 @@ export async function createServer({
     boundary: config.boundary,
     ready: () => checkDatabase(db),
     async context(req) {
+      const identity = await verifier.identify(req.get('authorization'));
       return {
-        identity: await verifier.identify(req.get('authorization')),
+        identity,
         db,
-        loaders: createLoaders(db),
+        loaders: createLoaders(db, identity),
         logger,
         userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
       };

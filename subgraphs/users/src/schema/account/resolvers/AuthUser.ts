@@ -1,11 +1,7 @@
 import type { AuthUserResolvers } from '../../../resolvers-types.generated.ts';
 
 export const AuthUser: AuthUserResolvers = {
-  __resolveReference: (ref) => ref,
-  profile: (account, _args, ctx) =>
-    ctx.loaders.profileByAuthUserId.load({
-      authUserId: account.id,
-      email: account.email,
-      name: account.name,
-    }),
+  __resolveReference: (ref) => ({ id: ref.id }),
+  // The reference only selects the profile: nothing in it is stored (see loadProfiles).
+  profile: (account, _args, ctx) => ctx.loaders.profileByAuthUserId.load(account.id),
 };
