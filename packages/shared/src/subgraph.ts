@@ -69,6 +69,9 @@ export async function createSubgraphService<TContext extends BaseContext>(
         n: options.boundary.limits.maxDepth,
         flattenFragments: true,
         exposeLimits: true,
+        // Reported as a validation error (GRAPHQL_VALIDATION_FAILED); thrown it would be a 500.
+        propagateOnRejection: false,
+        onReject: [(context, error) => context?.reportError(error)],
       }),
     ],
     // The gateway turns any non-2xx subgraph response into an opaque error: answering 200
