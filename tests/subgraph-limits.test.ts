@@ -3,6 +3,9 @@
 // deepest operation, ClientById, passes with the subgraph depth limit at its exact depth).
 // GATEWAY_SECRET is required in production and checked at start.
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   ConfigError,
   createLogger,
@@ -152,6 +155,24 @@ describe('GATEWAY_SECRET in production', () => {
       await refused({ GATEWAY_SECRET: 'x'.repeat(40), TRUSTED_PROXIES: 'not-an-address' });
       const accepted = await load({ GATEWAY_SECRET: 'x'.repeat(32) });
       expect(accepted.env).toBe('production');
+    }
+  });
+
+  it('is generated once into DATA_DIR/keys in development and shared by every service', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-secret-'));
+    try {
+      const env = { ...base, NODE_ENV: 'development', DATA_DIR: dataDir };
+      const gateway = loadGatewayConfig(env);
+      const users = loadUsersConfig(env);
+      expect(gateway.gatewaySecret).toMatch(/^dev-.{40,}$/);
+      expect(users.boundary.gatewaySecret).toBe(gateway.gatewaySecret);
+      const file = await readFile(path.join(dataDir, 'keys', 'gateway-secret'), 'utf8');
+      expect(file.trim()).toBe(gateway.gatewaySecret);
+      // That value is what production refuses.
+      const production = { ...base, GATEWAY_SECRET: gateway.gatewaySecret };
+      expect(() => loadUsersConfig(production)).toThrow(ConfigError);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -13,7 +13,11 @@ import { startStack, type Stack } from './helpers/stack.ts';
 describe('signing keys from configuration', () => {
   const authUrl = () => inject('databaseUrls').auth;
   // Everything else production requires, so that each test fails only for the keys.
-  const productionMail = { APP_URL: 'https://app.example.com', MAIL_DIR: tmpdir() };
+  const productionMail = {
+    APP_URL: 'https://app.example.com',
+    MAIL_DIR: tmpdir(),
+    GATEWAY_SECRET: 'p'.repeat(64),
+  };
 
   it('refuses development keys in production unless ALLOW_DEV_SECRETS=1', async () => {
     const devKey = await generateSigningKey('dev-');
