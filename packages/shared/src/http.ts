@@ -23,6 +23,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   trustedProxies?: string[];
   /** Readiness probe behind GET /ready (e.g. a database round trip). */
   ready?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
+  /** Cross-origin access (the gateway's CORS), run before every route; subgraphs have none. */
+  cors?: express.RequestHandler;
   /** Largest accepted request body (default 1mb). */
   bodyLimit?: string;
 }
@@ -48,6 +50,7 @@ export async function createHttpService<TContext extends BaseContext>(
   app.set('trust proxy', options.trustedProxies ?? ['loopback']);
   const httpServer = http.createServer(app);
   await options.apollo.start();
+  if (options.cors) app.use(options.cors);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
