@@ -3,10 +3,12 @@ import { corsConfig, type CorsConfig } from './cors.ts';
 import {
   ConfigError,
   bool,
+  gatewaySecret,
   int,
   nodeEnv,
   str,
   tokenConfig,
+  trustedProxies,
   type Env,
   type NodeEnv,
   type TokenConfig,
@@ -31,6 +33,10 @@ export interface GatewayConfig {
   /** Browser origins allowed to call the gateway (CORS_ORIGINS). */
   cors: CorsConfig;
   limits: QueryLimits;
+  /** Sent to every subgraph in `x-gateway-secret` (GATEWAY_SECRET; see gatewaySecret()). */
+  gatewaySecret: string;
+  /** Peers whose X-Forwarded-For chain is kept (TRUSTED_PROXIES, default loopback). */
+  trustedProxies: string[];
 }
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
@@ -82,6 +88,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxFieldDirectives: int(env, 'MAX_FIELD_DIRECTIVES', 5, { min: 0 }),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
     },
+    gatewaySecret: gatewaySecret(env, mode),
+    trustedProxies: trustedProxies(env),
   };
 }
 

@@ -8,7 +8,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
+  GATEWAY_SECRET_HEADER,
   closingRevocations,
+  createForwardedFor,
   createFormatError,
   createHttpService,
   createRevokingVerifier,
@@ -56,7 +58,7 @@ export async function createGateway({
 }: GatewayOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger);
+    : await createRevokingVerifier(config.tokens, logger, { gatewaySecret: config.gatewaySecret });
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -69,6 +71,8 @@ export async function createGateway({
           for (const [key, value] of Object.entries(headers)) {
             request.http?.headers.set(key, value);
           }
+          // The proof subgraphs require: they answer nothing else.
+          request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
         },
       }),
   });
@@ -97,8 +101,10 @@ export async function createGateway({
     ],
   });
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
+  const forwardedFor = createForwardedFor(config.trustedProxies);
   const service = await createHttpService({
     apollo,
+    trustedProxies: config.trustedProxies,
     // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
     bodyLimit: '6mb',
     // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
@@ -111,10 +117,8 @@ export async function createGateway({
         if (value) forwardHeaders[name] = value;
       }
       // The client's address for the auth service's per-IP login throttle and session list:
-      // the chain received, plus the peer. Subgraphs trust only private/loopback proxies, so a
-      // client cannot spoof it from outside.
-      const peer = req.socket.remoteAddress;
-      const chain = [req.get('x-forwarded-for'), peer].filter(Boolean).join(', ');
+      // the chain received from a trusted proxy plus the peer, or only the peer (TRUSTED_PROXIES).
+      const chain = forwardedFor(req);
       if (chain) forwardHeaders['x-forwarded-for'] = chain;
       return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
     },

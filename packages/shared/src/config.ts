@@ -1,4 +1,6 @@
 /** Helpers for the per-package `config` modules: the only code that reads `process.env`. */
+import { gatewaySecret } from './gatewayProof.ts';
+import { trustedProxies } from './proxies.ts';
 
 export class ConfigError extends Error {}
 
@@ -90,6 +92,33 @@ export function tokenConfig(env: Env): TokenConfig {
   };
 }
 
+/** How a subgraph guards its boundary: only the gateway, limited documents, known proxies. */
+export interface SubgraphBoundary {
+  /** The secret the gateway sends in `x-gateway-secret` (GATEWAY_SECRET). */
+  gatewaySecret: string;
+  /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES, default loopback). */
+  trustedProxies: string[];
+  /**
+   * The subgraph's own limits, looser than the gateway's so that no query plan of an accepted
+   * operation is refused: SUBGRAPH_MAX_DEPTH (16), SUBGRAPH_MAX_TOKENS (10000).
+   */
+  limits: { maxDepth: number; maxTokens: number };
+  /** Introspection (off in production: the supergraph is composed from the SDL files). */
+  introspection: boolean;
+}
+
+export function subgraphBoundary(env: Env, mode: NodeEnv): SubgraphBoundary {
+  return {
+    gatewaySecret: gatewaySecret(env, mode),
+    trustedProxies: trustedProxies(env),
+    limits: {
+      maxDepth: int(env, 'SUBGRAPH_MAX_DEPTH', 16, { min: 2 }),
+      maxTokens: int(env, 'SUBGRAPH_MAX_TOKENS', 10_000, { min: 100 }),
+    },
+    introspection: mode !== 'production',
+  };
+}
+
 /** What every subgraph reads: where to listen, its database role, logging and token checks. */
 export interface ServiceConfig {
   env: NodeEnv;
@@ -103,6 +132,7 @@ export interface ServiceConfig {
   poolMax: number;
   logLevel: string;
   tokens: TokenConfig;
+  boundary: SubgraphBoundary;
 }
 
 /** Reads a subgraph's common settings; `databaseUrlVar` names its own URL variable. */
@@ -119,5 +149,6 @@ export function serviceConfig(
     poolMax: int(env, 'DB_POOL_MAX', 10, { min: 1, max: 500 }),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: tokenConfig(env),
+    boundary: subgraphBoundary(env, mode),
   };
 }

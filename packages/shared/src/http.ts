@@ -4,13 +4,23 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
+import { requireGatewayProof } from './gatewayProof.ts';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context; a thrown UNAUTHENTICATED error answers HTTP 401. */
   context: (req: express.Request) => Promise<TContext>;
-  /** Extra routes (e.g. the JWKS document), mounted before /graphql. */
+  /** Extra routes, mounted before /graphql (behind the gateway proof when there is one). */
   routes?: (app: express.Express) => void;
+  /** Routes open to anyone like the probes (e.g. the JWKS document). */
+  publicRoutes?: (app: express.Express) => void;
+  /**
+   * When set, every request but the probes and `publicRoutes` must carry this secret in
+   * `x-gateway-secret`, or gets HTTP 401 before anything else runs (subgraphs).
+   */
+  gatewaySecret?: string;
+  /** Peers whose X-Forwarded-For sets `req.ip` (TRUSTED_PROXIES; default loopback). */
+  trustedProxies?: string[];
   /** Readiness probe behind GET /ready (e.g. a database round trip). */
   ready?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
   /** Cross-origin access (the gateway's CORS), run before every route; subgraphs have none. */
@@ -37,7 +47,7 @@ export async function createHttpService<TContext extends BaseContext>(
 ): Promise<HttpService> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', options.trustedProxies ?? ['loopback']);
   const httpServer = http.createServer(app);
   await options.apollo.start();
   if (options.cors) app.use(options.cors);
@@ -49,6 +59,8 @@ export async function createHttpService<TContext extends BaseContext>(
     const result = options.ready ? await options.ready() : { ok: true };
     res.status(result.ok ? 200 : 503).json(result);
   });
+  options.publicRoutes?.(app);
+  if (options.gatewaySecret !== undefined) app.use(requireGatewayProof(options.gatewaySecret));
   options.routes?.(app);
   app.use(
     '/graphql',

@@ -10,3 +10,5 @@ export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation.ts';
 export * from './revocation-verifier.ts';
+export * from './gatewayProof.ts';
+export * from './proxies.ts';

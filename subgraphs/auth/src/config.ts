@@ -9,9 +9,11 @@ import {
   nodeEnv,
   optionalStr,
   str,
+  subgraphBoundary,
   tokenConfig,
   type Env,
   type NodeEnv,
+  type SubgraphBoundary,
   type TokenConfig,
 } from '@grahvani/shared';
 import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
@@ -37,6 +39,8 @@ export interface AuthConfig {
   throttle: ThrottleConfig;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
+  /** Gateway proof, trusted proxies, own query limits, introspection. */
+  boundary: SubgraphBoundary;
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -83,6 +87,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
     flows: loadFlowsConfig(env),
+    boundary: subgraphBoundary(env, mode),
   };
 }
 

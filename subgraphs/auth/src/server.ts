@@ -48,11 +48,15 @@ export async function createServer({
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    boundary: config.boundary,
     ready: readyWithRevocations(() => checkDatabase(db), revocations),
-    routes(app) {
+    publicRoutes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);
       });
+    },
+    // Behind the gateway proof: the gateway and the other subgraphs send the secret.
+    routes(app) {
       streams = revocationRoutes(app, db, revocations);
     },
     async context(req) {

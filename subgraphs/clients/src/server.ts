@@ -41,13 +41,17 @@ export async function createServer({
 }: ClientsServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(config.tokens, logger, {
+        listenUrl: config.databaseUrl,
+        gatewaySecret: config.boundary.gatewaySecret,
+      });
   const imports = createImportRunner({ db, logger, ...config.imports });
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    boundary: config.boundary,
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
     ready: readyWithRevocations(() => checkDatabase(db), revocations),

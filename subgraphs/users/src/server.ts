@@ -38,23 +38,24 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(
-        config.tokens,
-        logger,
-        config.databaseUrl,
-        createAccountSync(db, logger),
-      );
+    : await createRevokingVerifier(config.tokens, logger, {
+        listenUrl: config.databaseUrl,
+        gatewaySecret: config.boundary.gatewaySecret,
+        accounts: createAccountSync(db, logger),
+      });
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    boundary: config.boundary,
     ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
+      const identity = await verifier.identify(req.get('authorization'));
       return {
-        identity: await verifier.identify(req.get('authorization')),
+        identity,
         db,
-        loaders: createLoaders(db),
+        loaders: createLoaders(db, identity),
         logger,
         userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
       };
