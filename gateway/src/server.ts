@@ -1,9 +1,5 @@
 import './telemetry.ts';
-import {
-  ApolloGateway,
-  RemoteGraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -20,7 +16,8 @@ import {
 } from '@grahvani/shared';
 import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
-import { errorFromSubgraphResponse } from './subgraphErrors.ts';
+import { createSubgraphDataSources } from './dataSource.ts';
+import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -55,20 +52,11 @@ export async function createGateway({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger);
+  const dataSources = createSubgraphDataSources(config, logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }: { name: string; url?: string }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
-        errorFromResponse: errorFromSubgraphResponse,
-        willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-          const headers: Record<string, string> = context.forwardHeaders ?? {};
-          for (const [key, value] of Object.entries(headers)) {
-            request.http?.headers.set(key, value);
-          }
-        },
-      }),
+    buildService: (definition) => dataSources.buildService(definition),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
@@ -92,6 +80,7 @@ export async function createGateway({
       // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
       // the runtime objects are the same, only the duplicated declarations differ.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      unavailableSubgraphsPlugin<GatewayContext>(),
       ...(config.allowlistDir
         ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
         : []),
@@ -149,5 +138,14 @@ export async function createGateway({
       return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
     },
   });
-  return closingRevocations(service, revocations);
+  const closeService = service.close.bind(service);
+  return closingRevocations(
+    Object.assign(service, {
+      async close() {
+        await closeService();
+        await dataSources.close();
+      },
+    }),
+    revocations,
+  );
 }

@@ -11,6 +11,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** A subgraph failed, timed out or is fenced off by its circuit breaker (gateway only). */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -89,7 +91,10 @@ export function createFormatError(logger: Logger, { exposeDetails = false } = {}
       code !== 'INTERNAL_SERVER_ERROR' &&
       PASSTHROUGH_CODES.has(code)
     ) {
-      return exposeDetails ? formatted : withoutStack(formatted);
+      // An unavailable subgraph is named, never located: no stack even in development.
+      return exposeDetails && code !== ErrorCode.SUBGRAPH_UNAVAILABLE
+        ? formatted
+        : withoutStack(formatted);
     }
     const original = unwrapResolverError(raw);
     const mapped = mapPrismaError(original);

@@ -41,7 +41,8 @@ export async function runService(
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, `${name} stopping`);
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    // The HTTP server gives requests in progress up to 10 s; closing the pools comes after.
+    const timer = setTimeout(() => process.exit(1), 15_000).unref();
     try {
       await service.server.close();
       await service.close?.();
