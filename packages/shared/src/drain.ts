@@ -48,8 +48,15 @@ export function createDrain(server: http.Server): Drain {
     async close(graceMs) {
       draining = true;
       await new Promise<void>((resolve) => {
-        let sweep: NodeJS.Timeout | undefined;
-        let force: NodeJS.Timeout | undefined;
+        const sweep = setInterval(() => {
+          const now = Date.now();
+          for (const [socket, state] of sockets) {
+            if (state.active === 0 && now - state.idleSince >= IDLE_CLOSE_MS) socket.destroy();
+          }
+        }, 50);
+        const force = setTimeout(() => {
+          for (const socket of sockets.keys()) socket.destroy();
+        }, graceMs);
         const done = () => {
           clearInterval(sweep);
           clearTimeout(force);
@@ -58,15 +65,6 @@ export function createDrain(server: http.Server): Drain {
         if (!server.listening && sockets.size === 0) return done();
         // net.Server's close: stop listening without http.Server's closing of idle connections.
         net.Server.prototype.close.call(server, () => done());
-        sweep = setInterval(() => {
-          const now = Date.now();
-          for (const [socket, state] of sockets) {
-            if (state.active === 0 && now - state.idleSince >= IDLE_CLOSE_MS) socket.destroy();
-          }
-        }, 50);
-        force = setTimeout(() => {
-          for (const socket of sockets.keys()) socket.destroy();
-        }, graceMs);
       });
       // http.Server's close clears its request-timeout timer; nothing is left for it to close.
       server.close();

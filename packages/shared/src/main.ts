@@ -1,4 +1,4 @@
-import { isTransientDatabaseError } from './database.ts';
+import { isTransientDatabaseError } from './retry.ts';
 import type { HttpService } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 

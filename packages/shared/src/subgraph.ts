@@ -5,7 +5,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type DocumentNode } from 'graphql';
+import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
+import { createDatabaseHealth } from './health.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 
@@ -37,6 +39,9 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   introspection?: boolean;
   routes?: HttpServiceOptions<TContext>['routes'];
   ready?: HttpServiceOptions<TContext>['ready'];
+  /** The service's database: checked every `healthIntervalMs` (default 30 s) for /ready. */
+  database?: Pingable;
+  healthIntervalMs?: number;
   bodyLimit?: string;
 }
 
@@ -63,11 +68,29 @@ export async function createSubgraphService<TContext extends BaseContext>(
     // No Apollo Studio here: federated tracing data would be computed for nothing.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  return createHttpService({
+  const health = options.database
+    ? createDatabaseHealth(options.database, options.healthIntervalMs)
+    : undefined;
+  const { ready } = options;
+  const service = await createHttpService({
     apollo,
     context: options.context,
     routes: options.routes,
-    ready: options.ready,
+    async ready() {
+      const [database, own] = await Promise.all([health?.check(), ready?.()]);
+      return {
+        ...own,
+        ...(database && { database }),
+        ok: (database?.ok ?? true) && (own?.ok ?? true),
+      };
+    },
     bodyLimit: options.bodyLimit,
+  });
+  const close = service.close.bind(service);
+  return Object.assign(service, {
+    async close() {
+      health?.stop();
+      await close();
+    },
   });
 }

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -47,7 +46,8 @@ export async function createServer({
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
-    ready: () => checkDatabase(db),
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   closingRevocations,
   createRevokingVerifier,
   createSubgraphService,
@@ -49,7 +48,8 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
-    ready: () => checkDatabase(db),
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

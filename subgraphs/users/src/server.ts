@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   closingRevocations,
   createRevokingVerifier,
   createSubgraphService,
@@ -42,7 +41,8 @@ export async function createServer({
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
-    ready: () => checkDatabase(db),
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),
