@@ -17,6 +17,7 @@ import {
 import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
+import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
@@ -81,6 +82,7 @@ export async function createGateway({
       // the runtime objects are the same, only the duplicated declarations differ.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       unavailableSubgraphsPlugin<GatewayContext>(),
+      legacyJsonStatusPlugin<GatewayContext>(),
       ...(config.allowlistDir
         ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
         : []),
