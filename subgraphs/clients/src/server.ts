@@ -10,6 +10,7 @@ import {
 import type { ClientsConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { scheduleHousekeeping } from './housekeeping.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
@@ -62,6 +63,7 @@ export async function createServer({
       };
     },
   });
+  const stopHousekeeping = scheduleHousekeeping(db, logger);
   void imports
     .recover()
     .catch((err: unknown) => logger.error({ err }, 'could not recover client imports'));
@@ -69,6 +71,7 @@ export async function createServer({
   return closingRevocations(
     Object.assign(service, {
       async close() {
+        stopHousekeeping();
         await closeService();
         await imports.stop();
       },
