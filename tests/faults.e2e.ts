@@ -110,15 +110,27 @@ async function load(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `count` statements of the clients service wait for a row lock: in progress. */
-async function waitForLockWaiters(owner: pg.Client, count: number) {
+async function waitForLockWaiters(owner: pg.Client, count: number, held: Promise<unknown>[]) {
+  const answered: unknown[] = [];
+  for (const request of held) void request.then((res) => answered.push(res));
   const deadline = Date.now() + 30_000;
   for (;;) {
+    // Statistics views are a snapshot per transaction, and `owner` holds one open.
+    await owner.query('SELECT pg_stat_clear_snapshot()');
     const { rows } = await owner.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE application_name = 'grahvani-app_clients' AND wait_event_type = 'Lock'`,
     );
     if ((rows[0]?.n ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error('the updates never reached the database');
+    if (Date.now() > deadline || answered.length > 0) {
+      const activity = await owner.query(
+        `SELECT state, wait_event_type, wait_event, left(query, 60) AS query FROM pg_stat_activity
+          WHERE application_name = 'grahvani-app_clients'`,
+      );
+      throw new Error(
+        `the updates never waited for the lock: ${JSON.stringify({ answered, activity: activity.rows })}`,
+      );
+    }
     await sleep(50);
   }
 }
@@ -128,6 +140,8 @@ describe('faults', { timeout: 120_000 }, () => {
   let account: TestAccount;
   let clientId: string;
   const processes: ServiceProcess[] = [];
+  /** Connections holding row locks: ended first in afterAll when a test failed half-way. */
+  const lockHolders: pg.Client[] = [];
 
   beforeAll(async () => {
     stack = await startStack();
@@ -136,6 +150,7 @@ describe('faults', { timeout: 120_000 }, () => {
     await createClient(stack, account.accessToken);
   });
   afterAll(async () => {
+    for (const owner of lockHolders) await owner.end().catch(() => {});
     for (const service of processes) await stopServiceProcess(service);
     await stack?.close();
   });
@@ -242,6 +257,7 @@ describe('faults', { timeout: 120_000 }, () => {
       // Row locks hold three updates inside the subgraph, so they are surely in progress.
       const owner = new pg.Client({ connectionString: inject('databaseUrls').owner });
       await owner.connect();
+      lockHolders.push(owner);
       await owner.query('BEGIN');
       await owner.query('SELECT 1 FROM app_clients.clients WHERE id = $1 FOR UPDATE', [clientId]);
       const held = [1, 2, 3].map((n) =>
@@ -257,11 +273,10 @@ describe('faults', { timeout: 120_000 }, () => {
         () => stop,
         () => gateway.gql(op('MyClientBook'), { first: 5 }, { token: account.accessToken }),
       );
-      await waitForLockWaiters(owner, 3);
+      await waitForLockWaiters(owner, 3, held);
       clients.child.kill('SIGTERM');
       await sleep(1_000);
       await owner.query('COMMIT');
-      await owner.end();
       const updates = await Promise.all(held);
       const code = await clients.exited;
       stop = true;
@@ -287,6 +302,7 @@ describe('faults', { timeout: 120_000 }, () => {
       USERS_SUBGRAPH_URL: stack.subgraphUrls.users,
       CLIENTS_SUBGRAPH_URL: stack.subgraphUrls.clients,
       JWKS_URL: stack.env.JWKS_URL!,
+      SUBGRAPH_TIMEOUT_MS: '30000',
     });
     processes.push(gatewayProcess);
     const gateway = createGraphQLClient(gatewayProcess.url);
@@ -301,6 +317,7 @@ describe('faults', { timeout: 120_000 }, () => {
     }
     const owner = new pg.Client({ connectionString: inject('databaseUrls').owner });
     await owner.connect();
+    lockHolders.push(owner);
     await owner.query('BEGIN');
     await owner.query('SELECT 1 FROM app_clients.clients WHERE id = $1 FOR UPDATE', [clientId]);
     const held = [1, 2, 3].map((n) =>
@@ -316,12 +333,11 @@ describe('faults', { timeout: 120_000 }, () => {
       () => stop,
       () => gateway.gql(op('MyClientBook'), { first: 5 }, { token: account.accessToken }),
     );
-    await waitForLockWaiters(owner, 3);
+    await waitForLockWaiters(owner, 3, held);
     const signalled = Date.now();
     gatewayProcess.child.kill('SIGTERM');
     await sleep(1_000);
     await owner.query('COMMIT');
-    await owner.end();
     const updates = await Promise.all(held);
     const code = await gatewayProcess.exited;
     stop = true;
