@@ -14,6 +14,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: (app: express.Express) => void;
   /** Readiness probe behind GET /ready (e.g. a database round trip). */
   ready?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
+  /** Cross-origin access (the gateway's CORS), run before every route; subgraphs have none. */
+  cors?: express.RequestHandler;
   /** Largest accepted request body (default 1mb). */
   bodyLimit?: string;
   /** On close, how long requests in progress may take to finish (default 10 s). */
@@ -46,6 +48,7 @@ export async function createHttpService<TContext extends BaseContext>(
   const httpServer = http.createServer(app);
   const drain = createDrain(httpServer);
   await options.apollo.start();
+  if (options.cors) app.use(options.cors);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
