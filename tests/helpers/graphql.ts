@@ -27,6 +27,8 @@ export function createGraphQLClient(url: string): GraphQLClient {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          // As Apollo Client sends it: request errors then answer 400 (GraphQL over HTTP).
+          accept: 'application/graphql-response+json, application/json;q=0.9',
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...options.headers,
         },
