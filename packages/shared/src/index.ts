@@ -11,3 +11,4 @@ export * from './connection.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation.ts';
+export * from './revocation-verifier.ts';

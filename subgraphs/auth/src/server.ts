@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   createSubgraphService,
+  readyWithRevocations,
   type HttpService,
   type Logger,
   type RevocationList,
@@ -37,7 +38,7 @@ export async function createServer({
   revocations = createAuthRevocationList(db, config.databaseUrl, logger),
 }: AuthServerOptions): Promise<HttpService> {
   await revocations.start();
-  const tokens = await createTokenService(config.tokens, revocations.isRevoked);
+  const tokens = await createTokenService(config.tokens, revocations);
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
   let streams: { endStreams(): void } | undefined;
@@ -48,6 +49,7 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);

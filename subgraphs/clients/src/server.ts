@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -51,6 +52,7 @@ export async function createServer({
     bodyLimit: '6mb',
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

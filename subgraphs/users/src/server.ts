@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -10,6 +11,7 @@ import {
 import type { UsersConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -35,7 +37,12 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(
+        config.tokens,
+        logger,
+        config.databaseUrl,
+        createAccountSync(db, logger),
+      );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
@@ -43,6 +50,7 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),
