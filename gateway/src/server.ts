@@ -1,14 +1,9 @@
 import './telemetry.ts';
-import {
-  ApolloGateway,
-  RemoteGraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
-  GATEWAY_SECRET_HEADER,
   closingRevocations,
   createForwardedFor,
   createFormatError,
@@ -23,8 +18,10 @@ import {
 import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
 import { createCors } from './cors.ts';
+import { createSubgraphDataSources } from './dataSource.ts';
+import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
-import { errorFromSubgraphResponse } from './subgraphErrors.ts';
+import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -59,22 +56,11 @@ export async function createGateway({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, { gatewaySecret: config.gatewaySecret });
+  const dataSources = createSubgraphDataSources(config, logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }: { name: string; url?: string }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
-        errorFromResponse: errorFromSubgraphResponse,
-        willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-          const headers: Record<string, string> = context.forwardHeaders ?? {};
-          for (const [key, value] of Object.entries(headers)) {
-            request.http?.headers.set(key, value);
-          }
-          // The proof subgraphs require: they answer nothing else.
-          request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
-        },
-      }),
+    buildService: (definition) => dataSources.buildService(definition),
   });
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
@@ -95,6 +81,8 @@ export async function createGateway({
     plugins: [
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
+      unavailableSubgraphsPlugin<GatewayContext>(),
+      legacyJsonStatusPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -152,5 +140,14 @@ export async function createGateway({
       return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
     }, revocations),
   });
-  return closingRevocations(service, revocations);
+  const closeService = service.close.bind(service);
+  return closingRevocations(
+    Object.assign(service, {
+      async close() {
+        await closeService();
+        await dataSources.close();
+      },
+    }),
+    revocations,
+  );
 }

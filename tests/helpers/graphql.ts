@@ -31,6 +31,8 @@ export function createGraphQLClient(
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          // As Apollo Client sends it: request errors then answer 400 (GraphQL over HTTP).
+          accept: 'application/graphql-response+json, application/json;q=0.9',
           ...headers,
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...options.headers,

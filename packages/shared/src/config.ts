@@ -119,6 +119,30 @@ export function subgraphBoundary(env: Env, mode: NodeEnv): SubgraphBoundary {
   };
 }
 
+/** A service's database pool and its timeouts (seed 000's DatabaseManager settings). */
+export interface DatabaseSettings {
+  /** Connections in the service's pool (DB_POOL_MAX, default 10). */
+  max: number;
+  /** statement_timeout of every connection (DB_STATEMENT_TIMEOUT_MS, default 30000; 0 = none). */
+  statementTimeoutMs: number;
+  /** Longest transaction (DB_TRANSACTION_TIMEOUT_MS, default 30000). */
+  transactionTimeoutMs: number;
+  /** How often the health check behind /ready runs (DB_HEALTH_INTERVAL_MS, default 30000). */
+  healthIntervalMs: number;
+}
+
+export function databaseSettings(env: Env): DatabaseSettings {
+  return {
+    max: int(env, 'DB_POOL_MAX', 10, { min: 1, max: 500 }),
+    statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, { max: 3_600_000 }),
+    transactionTimeoutMs: int(env, 'DB_TRANSACTION_TIMEOUT_MS', 30_000, {
+      min: 100,
+      max: 3_600_000,
+    }),
+    healthIntervalMs: int(env, 'DB_HEALTH_INTERVAL_MS', 30_000, { min: 100, max: 3_600_000 }),
+  };
+}
+
 /** What every subgraph reads: where to listen, its database role, logging and token checks. */
 export interface ServiceConfig {
   env: NodeEnv;
@@ -130,6 +154,8 @@ export interface ServiceConfig {
   databaseUrl: string;
   /** Connections in the service's pool (DB_POOL_MAX, default 10). */
   poolMax: number;
+  /** Pool size, timeouts and health check interval of the service's database. */
+  database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig;
   boundary: SubgraphBoundary;
@@ -141,12 +167,14 @@ export function serviceConfig(
   { defaultPort, databaseUrlVar }: { defaultPort: number; databaseUrlVar: string },
 ): ServiceConfig {
   const mode = nodeEnv(env);
+  const database = databaseSettings(env);
   return {
     env: mode,
     port: int(env, 'PORT', defaultPort, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     databaseUrl: databaseUrl(env, databaseUrlVar),
-    poolMax: int(env, 'DB_POOL_MAX', 10, { min: 1, max: 500 }),
+    poolMax: database.max,
+    database,
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: tokenConfig(env),
     boundary: subgraphBoundary(env, mode),

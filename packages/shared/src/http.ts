@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { requireGatewayProof } from './gatewayProof.ts';
+import { createDrain } from './drain.ts';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -27,6 +28,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   cors?: express.RequestHandler;
   /** Largest accepted request body (default 1mb). */
   bodyLimit?: string;
+  /** On close, how long requests in progress may take to finish (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface HttpService {
@@ -34,6 +37,10 @@ export interface HttpService {
   httpServer: http.Server;
   /** Listens (port 0 picks a free port) and returns the GraphQL endpoint URL. */
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * Graceful stop: accepts no new connections, answers 503 on /ready, lets requests in
+   * progress finish (up to shutdownGraceMs), then stops Apollo Server.
+   */
   close(): Promise<void>;
 }
 
@@ -49,6 +56,7 @@ export async function createHttpService<TContext extends BaseContext>(
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustedProxies ?? ['loopback']);
   const httpServer = http.createServer(app);
+  const drain = createDrain(httpServer);
   await options.apollo.start();
   if (options.cors) app.use(options.cors);
 
@@ -56,6 +64,10 @@ export async function createHttpService<TContext extends BaseContext>(
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
+    if (drain.draining) {
+      res.status(503).json({ ok: false, stopping: true });
+      return;
+    }
     const result = options.ready ? await options.ready() : { ok: true };
     res.status(result.ok ? 200 : 503).json(result);
   });
@@ -121,16 +133,8 @@ export async function createHttpService<TContext extends BaseContext>(
       });
     },
     async close() {
+      await drain.close(options.shutdownGraceMs ?? 10_000);
       await options.apollo.stop();
-      await new Promise<void>((resolve) => {
-        if (!httpServer.listening) return resolve();
-        const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
-        httpServer.close(() => {
-          clearTimeout(force);
-          resolve();
-        });
-        httpServer.closeIdleConnections();
-      });
     },
   };
 }

@@ -1,5 +1,7 @@
 export * from './config.ts';
 export * from './database.ts';
+export * from './retry.ts';
+export * from './health.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './keys.ts';

@@ -7,7 +7,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { parse, type DocumentNode } from 'graphql';
 import type { SubgraphBoundary } from './config.ts';
+import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
+import { createDatabaseHealth } from './health.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 
@@ -41,6 +43,9 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   routes?: HttpServiceOptions<TContext>['routes'];
   publicRoutes?: HttpServiceOptions<TContext>['publicRoutes'];
   ready?: HttpServiceOptions<TContext>['ready'];
+  /** The service's database: checked every `healthIntervalMs` (default 30 s) for /ready. */
+  database?: Pingable;
+  healthIntervalMs?: number;
   bodyLimit?: string;
 }
 
@@ -84,14 +89,32 @@ export async function createSubgraphService<TContext extends BaseContext>(
     // No Apollo Studio here: federated tracing data would be computed for nothing.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  return createHttpService({
+  const health = options.database
+    ? createDatabaseHealth(options.database, options.healthIntervalMs)
+    : undefined;
+  const { ready } = options;
+  const service = await createHttpService({
     apollo,
     context: options.context,
     routes: options.routes,
     publicRoutes: options.publicRoutes,
     gatewaySecret: options.boundary.gatewaySecret,
     trustedProxies: options.boundary.trustedProxies,
-    ready: options.ready,
+    async ready() {
+      const [database, own] = await Promise.all([health?.check(), ready?.()]);
+      return {
+        ...own,
+        ...(database && { database }),
+        ok: (database?.ok ?? true) && (own?.ok ?? true),
+      };
+    },
     bodyLimit: options.bodyLimit,
+  });
+  const close = service.close.bind(service);
+  return Object.assign(service, {
+    async close() {
+      health?.stop();
+      await close();
+    },
   });
 }

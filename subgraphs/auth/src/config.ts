@@ -4,6 +4,7 @@ import {
   DEV_KEY_PREFIX,
   bool,
   databaseUrl,
+  databaseSettings,
   int,
   loadOrCreateDevSigningKeys,
   nodeEnv,
@@ -13,6 +14,7 @@ import {
   tokenConfig,
   type Env,
   type NodeEnv,
+  type DatabaseSettings,
   type SubgraphBoundary,
   type TokenConfig,
 } from '@grahvani/shared';
@@ -27,6 +29,8 @@ export interface AuthConfig {
   host: string;
   /** Connection URL of the auth service's own role (schema app_auth). */
   databaseUrl: string;
+  /** Pool size (DB_POOL_MAX), timeouts and health check interval. */
+  database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig & {
     /** Private signing keys (JWK), newest last: the newest signs, all are published. */
@@ -69,6 +73,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     port: int(env, 'PORT', 4001, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     databaseUrl: databaseUrl(env, 'AUTH_DATABASE_URL'),
+    database: databaseSettings(env),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: {
       ...tokenConfig(env),

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   createSubgraphService,
   readyWithRevocations,
   type HttpService,
@@ -49,7 +48,9 @@ export async function createServer({
     logger,
     exposeErrors: config.env === 'development',
     boundary: config.boundary,
-    ready: readyWithRevocations(() => checkDatabase(db), revocations),
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     publicRoutes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   closingRevocations,
   createRevokingVerifier,
   readyWithRevocations,
@@ -49,7 +48,9 @@ export async function createServer({
     logger,
     exposeErrors: config.env === 'development',
     boundary: config.boundary,
-    ready: readyWithRevocations(() => checkDatabase(db), revocations),
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {
