@@ -1,5 +1,7 @@
 export * from './config.ts';
 export * from './database.ts';
+export * from './retry.ts';
+export * from './health.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './keys.ts';
@@ -10,3 +12,5 @@ export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation.ts';
 export * from './revocation-verifier.ts';
+export * from './gatewayProof.ts';
+export * from './proxies.ts';
