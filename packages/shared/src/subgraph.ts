@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type DocumentNode } from 'graphql';
 import { createFormatError } from './errors.ts';
+import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 
@@ -38,16 +39,22 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   routes?: HttpServiceOptions<TContext>['routes'];
   ready?: HttpServiceOptions<TContext>['ready'];
   bodyLimit?: string;
+  /** Arguments the input guard leaves to their resolver (see guardInputs). */
+  guardExempt?: readonly string[];
 }
 
 /** Builds a federation subgraph (schema-first) served over HTTP with probes. */
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
-  const schema = buildSubgraphSchema({
-    typeDefs: loadTypeDefs(options.schemaDir),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  // One input validation layer for every field of every subgraph (inputGuard.ts).
+  const schema = guardInputs(
+    buildSubgraphSchema({
+      typeDefs: loadTypeDefs(options.schemaDir),
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    { exempt: options.guardExempt },
+  );
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError: createFormatError(options.logger, { exposeDetails: options.exposeErrors }),

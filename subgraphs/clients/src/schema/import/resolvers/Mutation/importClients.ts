@@ -4,6 +4,7 @@ import type { MutationResolvers } from '../../../../resolvers-types.generated.ts
 import { idempotent } from '../../../../idempotency.ts';
 import { parseClientCsv } from '../../../../imports/csv.ts';
 import { completeImport, importChunk } from '../../../../imports/process.ts';
+import { storableSource } from '../../../../imports/source.ts';
 import { inViewerTenant, logActivity } from '../../../../tenant.ts';
 
 export const importClients: NonNullable<MutationResolvers['importClients']> = async (
@@ -28,7 +29,7 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
             tenantId,
             contentHash,
             idempotencyKey: ctx.idempotencyKey,
-            source: csv,
+            source: storableSource(csv),
             totalCount: rows.length,
             status: background ? 'PENDING' : 'PROCESSING',
             startedAt: background ? null : new Date(),
