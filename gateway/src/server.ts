@@ -21,6 +21,7 @@ import {
 import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
+import { variableDepthPlugin } from './variableDepth.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -92,6 +93,7 @@ export async function createGateway({
       // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
       // the runtime objects are the same, only the duplicated declarations differ.
       ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      variableDepthPlugin<GatewayContext>(),
       ...(config.allowlistDir
         ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
         : []),

@@ -38,6 +38,19 @@ const isObject = (t: unknown): t is GraphQLObjectType => kind(t) === 'GraphQLObj
 /** Deepest JSON value accepted in a JSON argument (deeper ones overflow stacks downstream). */
 export const MAX_JSON_DEPTH = 32;
 
+/** Whether a JSON-like value nests objects and arrays more than `max` levels deep. */
+export function nestedDeeperThan(root: unknown, max: number): boolean {
+  // Iterative on purpose: a hostile value may be nested far deeper than the call stack allows.
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 /** Why a JSON value (argument of a JSON scalar) cannot be stored, with the path of the culprit. */
 function jsonProblem(root: unknown, rootPath: string): { path: string; message: string } | null {
   // Iterative on purpose: a hostile value may be nested far deeper than the call stack allows.
@@ -53,7 +66,10 @@ function jsonProblem(root: unknown, rootPath: string): { path: string; message: 
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) {
-      return { path, message: `${rootPath} must be nested at most ${MAX_JSON_DEPTH} levels deep` };
+      return {
+        path: rootPath,
+        message: `${rootPath} must be nested at most ${MAX_JSON_DEPTH} levels deep`,
+      };
     }
     for (const [key, child] of Object.entries(value)) {
       const childPath = `${path}.${key}`;

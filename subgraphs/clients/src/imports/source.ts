@@ -9,8 +9,9 @@ const UNPAIRED_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * The CSV text as it can be stored (to resume a background import): NUL and unpaired
- * surrogates replaced by stand-ins, so the rows holding them still fail, one by one.
+ * The CSV text as it can be stored (to resume a background import) and parsed (the CSV parser
+ * would turn an unpaired surrogate into U+FFFD unseen): NUL and unpaired surrogates replaced by
+ * stand-ins, so the rows holding them fail, one by one, now and on resume.
  */
 export function storableSource(csv: string): string {
   return csv.replaceAll('\u0000', NUL_STAND_IN).replace(UNPAIRED_SURROGATE, SURROGATE_STAND_IN);

@@ -14,7 +14,9 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
 ) => {
   const { syncRows } = ctx.imports;
   const result = await inViewerTenant(ctx, async (tx, tenantId) => {
-    const rows = parseClientCsv(csv);
+    // Parsed as stored, so a background import that resumes reads the very same rows.
+    const source = storableSource(csv);
+    const rows = parseClientCsv(source);
     const contentHash = createHash('sha256').update(csv).digest('hex');
     return idempotent(tx, {
       tenantId,
@@ -29,7 +31,7 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
             tenantId,
             contentHash,
             idempotencyKey: ctx.idempotencyKey,
-            source: storableSource(csv),
+            source,
             totalCount: rows.length,
             status: background ? 'PENDING' : 'PROCESSING',
             startedAt: background ? null : new Date(),
