@@ -33,6 +33,8 @@ const isList = (t: GraphQLInputType): t is GraphQLList<GraphQLInputType> =>
   kind(t) === 'GraphQLList';
 const isInputObject = (t: GraphQLInputType): t is GraphQLInputObjectType =>
   kind(t) === 'GraphQLInputObjectType';
+/** `a.b` for a field or index below a path ('' at an `input` argument's top). */
+const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 const isObject = (t: unknown): t is GraphQLObjectType => kind(t) === 'GraphQLObjectType';
 
 /** Deepest JSON value accepted in a JSON argument (deeper ones overflow stacks downstream). */
@@ -99,13 +101,13 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string): void 
   if (isNonNull(type)) return checkValue(type.ofType, value, path);
   if (isList(type)) {
     if (!Array.isArray(value)) return checkValue(type.ofType, value, path);
-    value.forEach((item, i) => checkValue(type.ofType, item, `${path}.${i}`));
+    value.forEach((item, i) => checkValue(type.ofType, item, join(path, i)));
     return;
   }
   if (isInputObject(type)) {
     const record = value as Record<string, unknown>;
     for (const field of Object.values(type.getFields())) {
-      checkValue(field.type, record[field.name], `${path}.${field.name}`);
+      checkValue(field.type, record[field.name], join(path, field.name));
     }
     return;
   }
@@ -123,8 +125,17 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string): void 
   }
 }
 
+/**
+ * Checks every argument. The path named in `extensions.field` is the one resolvers use: an
+ * `input` object's fields by their own path (`birthDate`, `chartData.houses.0.sign`), any other
+ * argument by its name first (`search`, `settings.theme`).
+ */
 function checkArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>) {
-  for (const arg of args) checkValue(arg.type, values[arg.name], arg.name);
+  for (const arg of args) {
+    const type = isNonNull(arg.type) ? arg.type.ofType : arg.type;
+    const top = arg.name === 'input' && isInputObject(type) ? '' : arg.name;
+    checkValue(arg.type, values[arg.name], top);
+  }
 }
 
 export interface GuardOptions {
