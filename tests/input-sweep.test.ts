@@ -73,6 +73,7 @@ const operations = ['auth.graphql', 'users.graphql', 'clients.graphql']
 describe(`hostile input sweep (FUZZ_SEED=${SEED}, ${RUNS} cases per operation)`, () => {
   let stack: Stack;
   let data: SweepData;
+  const outcomes = { answered: 0, refused: 0 };
 
   beforeAll(async () => {
     stack = await startStack();
@@ -106,6 +107,7 @@ describe(`hostile input sweep (FUZZ_SEED=${SEED}, ${RUNS} cases per operation)`,
               mode === 0
                 ? await stack.gql(inlineVariables(schema, op.document, vars), {}, { token })
                 : await stack.gql(op.document, vars, { token });
+            outcomes[res.errors ? 'refused' : 'answered']++;
             const problem = defect(res, vars);
             if (problem) {
               throw new Error(
@@ -134,6 +136,13 @@ describe(`hostile input sweep (FUZZ_SEED=${SEED}, ${RUNS} cases per operation)`,
       },
       Math.max(30_000, RUNS * 5_000),
     );
+  });
+
+  it('reached the resolvers: a fair share of cases answered without errors', () => {
+    // Only cases that get past validation, authentication and lookups test the data layer.
+    const total = outcomes.answered + outcomes.refused;
+    expect(total).toBeGreaterThan(0);
+    expect(outcomes.answered / total).toBeGreaterThan(0.15);
   });
 
   it('stayed signed in throughout (the cases ran as the viewer)', async () => {
