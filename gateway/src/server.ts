@@ -4,10 +4,9 @@ import {
   RemoteGraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   closingRevocations,
   createFormatError,
@@ -18,8 +17,10 @@ import {
   type Logger,
   type TokenVerifier,
 } from '@grahvani/shared';
-import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
+import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
+import { createCors } from './cors.ts';
+import { createQueryLimits } from './limits.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 import { variableDepthPlugin } from './variableDepth.ts';
 
@@ -71,32 +72,26 @@ export async function createGateway({
         },
       }),
   });
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth },
-    maxAliases: { n: config.limits.maxAliases },
-    costLimit: { maxCost: config.limits.maxCost },
-    // Token limit via graphql-js's own parser option (below): armor's reparse reports every
-    // syntax error as a validation failure instead of GRAPHQL_PARSE_FAILED.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
-  }).protect();
+  const limits = createQueryLimits<GatewayContext>(config.limits, {
+    hideSuggestions: config.env === 'production',
+  });
+  const allowlist = config.allowlistDir ? loadAllowlist(config.allowlistDir) : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...armor,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // With the allowlist, only the contract's hashes are known (no registration by clients).
+    ...(allowlist ? { persistedQueries: { cache: contractPersistedQueries(allowlist) } } : {}),
     formatError: createFormatError(logger, { exposeDetails: config.env === 'development' }),
     includeStacktraceInErrorResponses: config.env === 'development',
     introspection: config.sandbox,
     logger,
     stopOnTerminationSignals: false,
     plugins: [
-      // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
-      // the runtime objects are the same, only the duplicated declarations differ.
-      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
+      ...limits.plugins,
       variableDepthPlugin<GatewayContext>(),
-      ...(config.allowlistDir
-        ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
-        : []),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -107,6 +102,9 @@ export async function createGateway({
     apollo,
     // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
     bodyLimit: '6mb',
+    // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
+    // refuses simple requests, which a browser sends without a preflight.
+    cors: createCors(config.cors),
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {
