@@ -33,9 +33,10 @@ const isList = (t: GraphQLInputType): t is GraphQLList<GraphQLInputType> =>
   kind(t) === 'GraphQLList';
 const isInputObject = (t: GraphQLInputType): t is GraphQLInputObjectType =>
   kind(t) === 'GraphQLInputObjectType';
+const isObject = (t: unknown): t is GraphQLObjectType => kind(t) === 'GraphQLObjectType';
+
 /** `a.b` for a field or index below a path ('' at an `input` argument's top). */
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
-const isObject = (t: unknown): t is GraphQLObjectType => kind(t) === 'GraphQLObjectType';
 
 /** Deepest JSON value accepted in a JSON argument (deeper ones overflow stacks downstream). */
 export const MAX_JSON_DEPTH = 32;
@@ -74,7 +75,7 @@ function jsonProblem(root: unknown, rootPath: string): { path: string; message: 
       };
     }
     for (const [key, child] of Object.entries(value)) {
-      const childPath = `${path}.${key}`;
+      const childPath = join(path, key);
       const problem = textProblem(key);
       if (problem) return { path, message: `a key in ${path} ${problem}` };
       stack.push({ value: child, path: childPath, depth: depth + 1 });

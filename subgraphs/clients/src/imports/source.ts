@@ -1,12 +1,10 @@
-import { textProblem } from '@grahvani/shared';
+import { replaceUnpairedSurrogates, textProblem } from '@grahvani/shared';
 
 // Stand-ins for what PostgreSQL cannot store in the kept source text: Unicode noncharacters,
 // which are valid UTF-8 but never meaningful in interchanged text, so a cell holding one is
 // refused on resume exactly as the original character was refused at once.
 const NUL_STAND_IN = '\uFDD0';
 const SURROGATE_STAND_IN = '\uFDD1';
-const UNPAIRED_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The CSV text as it can be stored (to resume a background import) and parsed (the CSV parser
@@ -14,7 +12,7 @@ const UNPAIRED_SURROGATE =
  * stand-ins, so the rows holding them fail, one by one, now and on resume.
  */
 export function storableSource(csv: string): string {
-  return csv.replaceAll('\u0000', NUL_STAND_IN).replace(UNPAIRED_SURROGATE, SURROGATE_STAND_IN);
+  return replaceUnpairedSurrogates(csv.replaceAll('\u0000', NUL_STAND_IN), SURROGATE_STAND_IN);
 }
 
 /** Why a cell cannot be imported as text (PostgreSQL's limits), or null. */
