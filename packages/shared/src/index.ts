@@ -11,3 +11,4 @@ export * from './subgraph.ts';
 export * from './revocation.ts';
 export * from './inputGuard.ts';
 export * from './text.ts';
+export * from './revocation-verifier.ts';

@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -51,7 +52,7 @@ export async function createServer({
     bodyLimit: '6mb',
     // One bad cell refuses its row, not the whole file (imports/rows.ts checks each cell).
     guardExempt: ['Mutation.importClients.csv'],
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -11,6 +12,7 @@ import {
 import type { UsersConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -36,13 +38,18 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(
+        config.tokens,
+        logger,
+        config.databaseUrl,
+        createAccountSync(db, logger),
+      );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),
