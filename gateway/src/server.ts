@@ -24,6 +24,8 @@ import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 
+import { variableDepthPlugin } from './variableDepth.ts';
+
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
   identity: Identity | null;
@@ -84,6 +86,7 @@ export async function createGateway({
       ...limits.plugins,
       unavailableSubgraphsPlugin<GatewayContext>(),
       legacyJsonStatusPlugin<GatewayContext>(),
+      variableDepthPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -10,6 +10,7 @@ import type { SubgraphBoundary } from './config.ts';
 import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
 import { createDatabaseHealth } from './health.ts';
+import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 
@@ -47,6 +48,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   database?: Pingable;
   healthIntervalMs?: number;
   bodyLimit?: string;
+  /** Arguments the input guard leaves to their resolver (see guardInputs). */
+  guardExempt?: readonly string[];
 }
 
 /**
@@ -59,10 +62,14 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
-  const schema = buildSubgraphSchema({
-    typeDefs: loadTypeDefs(options.schemaDir),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  // One input validation layer for every field of every subgraph (inputGuard.ts).
+  const schema = guardInputs(
+    buildSubgraphSchema({
+      typeDefs: loadTypeDefs(options.schemaDir),
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    { exempt: options.guardExempt },
+  );
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError: createFormatError(options.logger, { exposeDetails: options.exposeErrors }),
