@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse, type DocumentNode } from 'graphql';
+import { applyAccessRules, fieldsWithoutAccessRule, type AccessPolicy } from './accessTransform.ts';
 import { createFormatError } from './errors.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
@@ -30,6 +31,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Directory holding `<module>/schema.graphql` files. */
   schemaDir: string;
   resolvers: object;
+  /**
+   * Who is asking and who owns what, for the `@access` rule every field declares in the SDL
+   * (enforced here, once, for every resolver: see accessTransform.ts).
+   */
+  access: AccessPolicy<TContext>;
   context: HttpServiceOptions<TContext>['context'];
   logger: Logger;
   /** Stack traces and unmasked errors (development only). */
@@ -44,10 +50,15 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
-  const schema = buildSubgraphSchema({
+  const subgraphSchema = buildSubgraphSchema({
     typeDefs: loadTypeDefs(options.schemaDir),
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
+  const unguarded = fieldsWithoutAccessRule(subgraphSchema);
+  if (unguarded.length) {
+    options.logger.error({ fields: unguarded }, 'fields without @access rule answer FORBIDDEN');
+  }
+  const schema = applyAccessRules(subgraphSchema, options.access);
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError: createFormatError(options.logger, { exposeDetails: options.exposeErrors }),

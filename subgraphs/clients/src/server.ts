@@ -9,6 +9,7 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { ClientsConfig } from './config.ts';
+import { accessPolicy } from './accessPolicy.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createImportRunner } from './imports/runner.ts';
@@ -45,6 +46,7 @@ export async function createServer({
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
     // A 5 MB CSV import plus its JSON envelope.

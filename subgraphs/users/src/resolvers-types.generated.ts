@@ -24,6 +24,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The access rules of @access (README, "Security"). */
+export type AccessRule =
+  /** ADMINs only. */
+  | 'ADMIN'
+  /** Any signed-in account. */
+  | 'AUTHENTICATED'
+  /** Anyone, with or without an access token. */
+  | 'PUBLIC'
+  /** The account the object is (or is the profile of). */
+  | 'SELF'
+  /** The account itself and ADMINs. */
+  | 'SELF_OR_ADMIN'
+  /** The account itself, ADMINs and MODERATORs. */
+  | 'SELF_OR_STAFF'
+  /** ADMINs and MODERATORs. */
+  | 'STAFF'
+  /** The astrologer who owns the object (its tenant). */
+  | 'TENANT';
+
 /** A postal address of a user. At most one address per user is the default. */
 export type Address = {
   __typename?: 'Address';
@@ -96,7 +115,7 @@ export type AddressUpdateInput = {
 
 export type AuthUser = {
   __typename?: 'AuthUser';
-  email: Scalars['String']['output'];
+  email?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name?: Maybe<Scalars['String']['output']>;
   /** The account's profile, created on first access from the account's email and name. */
@@ -452,6 +471,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRule: AccessRule;
   Address: ResolverTypeWrapper<UserAddressModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -502,6 +522,12 @@ export type ResolversParentTypes = ResolversObject<{
   UserActivityConnection: Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserActivityEdge']> };
   UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
 }>;
+
+export type AccessDirectiveArgs = {
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -629,3 +655,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserActivityEdge?: UserActivityEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;
