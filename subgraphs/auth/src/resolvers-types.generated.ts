@@ -78,11 +78,11 @@ export type AuthUser = {
   /** Display name given at registration. */
   name?: Maybe<Scalars['String']['output']>;
   /** External sign-in identities linked to the account (the account itself or an ADMIN only). */
-  oauthAccounts: Array<OAuthAccount>;
+  oauthAccounts?: Maybe<Array<OAuthAccount>>;
   /** _The account itself, ADMINs and MODERATORs_ (who suspend and reactivate USER accounts). */
   role?: Maybe<UserRole>;
   /** The account's active sessions, newest first. Only the account itself may read them. */
-  sessions: Array<Session>;
+  sessions?: Maybe<Array<Session>>;
   /** _The account itself, ADMINs and MODERATORs._ */
   status?: Maybe<UserStatus>;
   /** When the account last changed (a sign-in included). _The account itself and ADMINs._ */
@@ -590,9 +590,9 @@ export type AuthUserResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  oauthAccounts?: Resolver<Array<ResolversTypes['OAuthAccount']>, ParentType, ContextType>;
+  oauthAccounts?: Resolver<Maybe<Array<ResolversTypes['OAuthAccount']>>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['UserRole']>, ParentType, ContextType>;
-  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  sessions?: Resolver<Maybe<Array<ResolversTypes['Session']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
