@@ -27,7 +27,26 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Directory of the only operations served (OPERATION_ALLOWLIST=contract); null serves all. */
   allowlistDir: string | null;
-  limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  limits: QueryLimits;
+}
+
+/** Limits on the shape and cost of an operation, checked before any subgraph is called. */
+export interface QueryLimits {
+  /** Deepest selection nesting (MAX_QUERY_DEPTH, 12). */
+  maxDepth: number;
+  /** Aliased fields in an operation, `__typename` included (MAX_QUERY_ALIASES, 15). */
+  maxAliases: number;
+  /**
+   * Cost of an operation computed with its variable values (MAX_QUERY_COST, 10000): every
+   * field counts 1 each time it can be resolved, list sizes multiply (see cost.ts).
+   */
+  maxCost: number;
+  /** Lexical tokens in a document (MAX_QUERY_TOKENS, 2000). */
+  maxTokens: number;
+  /** Directives on one field, fragment or operation (MAX_FIELD_DIRECTIVES, 5). */
+  maxFieldDirectives: number;
+  /** Directives in an operation and the fragments it uses (MAX_QUERY_DIRECTIVES, 50). */
+  maxDirectives: number;
 }
 
 /** Reads and validates the gateway's configuration. */
@@ -54,8 +73,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 12, { min: 1 }),
       maxAliases: int(env, 'MAX_QUERY_ALIASES', 15, { min: 0 }),
-      maxCost: int(env, 'MAX_QUERY_COST', 5000, { min: 1 }),
+      maxCost: int(env, 'MAX_QUERY_COST', 10_000, { min: 1 }),
       maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000, { min: 1 }),
+      maxFieldDirectives: int(env, 'MAX_FIELD_DIRECTIVES', 5, { min: 0 }),
+      maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
     },
   };
 }

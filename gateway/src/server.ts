@@ -4,10 +4,9 @@ import {
   RemoteGraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
 } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   closingRevocations,
   createFormatError,
@@ -20,6 +19,7 @@ import {
 } from '@grahvani/shared';
 import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
+import { createQueryLimits } from './limits.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
@@ -70,18 +70,13 @@ export async function createGateway({
         },
       }),
   });
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth },
-    maxAliases: { n: config.limits.maxAliases },
-    costLimit: { maxCost: config.limits.maxCost },
-    // Token limit via graphql-js's own parser option (below): armor's reparse reports every
-    // syntax error as a validation failure instead of GRAPHQL_PARSE_FAILED.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
-  }).protect();
+  const limits = createQueryLimits<GatewayContext>(config.limits, {
+    hideSuggestions: config.env === 'production',
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...armor,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: createFormatError(logger, { exposeDetails: config.env === 'development' }),
     includeStacktraceInErrorResponses: config.env === 'development',
@@ -89,12 +84,10 @@ export async function createGateway({
     logger,
     stopOnTerminationSignals: false,
     plugins: [
-      // graphql-armor is CommonJS and types its plugins with Apollo Server's CJS typings;
-      // the runtime objects are the same, only the duplicated declarations differ.
-      ...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       ...(config.allowlistDir
         ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
         : []),
+      ...limits.plugins,
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -37,6 +37,11 @@ export interface Stack extends GraphQLClient {
 /** Environment overrides for one stack (e.g. tighter limits). */
 export interface StackOptions {
   env?: Record<string, string>;
+  /**
+   * Overrides for the gateway alone, on top of `env` (e.g. NODE_ENV=production at the edge
+   * while the subgraphs keep their test configuration).
+   */
+  gatewayEnv?: Record<string, string>;
   /** Where to connect; by default the test run's database (vitest global setup). */
   databaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'> & Partial<DatabaseUrls>;
   /** Sees every SQL statement a service sends (to count round trips). */
@@ -92,6 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const { supergraphSdl } = composeSupergraph(subgraphUrls);
   const gatewayConfig = loadGatewayConfig({
     ...env,
+    ...options.gatewayEnv,
     AUTH_SUBGRAPH_URL: subgraphUrls.auth,
     USERS_SUBGRAPH_URL: subgraphUrls.users,
     CLIENTS_SUBGRAPH_URL: subgraphUrls.clients,
