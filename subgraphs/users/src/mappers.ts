@@ -1,3 +1,5 @@
+import type { UserActivityLog, UserAddress } from './generated/prisma/client.ts';
+
 /** An AuthUser reference as the gateway sends it (with the fields `profile` requires). */
 export interface AuthUserRef {
   id: string;
@@ -11,3 +13,11 @@ export interface FollowEdgeModel {
   followedAt: Date;
   userId: string;
 }
+
+/** A row of a user's private records with the account that owns it (the SELF_OR_ADMIN rule). */
+export type Owned<T> = T & { ownerId: string };
+export type AddressModel = Owned<UserAddress>;
+export type UserActivityModel = Owned<UserActivityLog>;
+
+/** `row` marked as owned by the account `ownerId` (the profile's authUserId). */
+export const owned = <T extends object>(row: T, ownerId: string): Owned<T> => ({ ...row, ownerId });

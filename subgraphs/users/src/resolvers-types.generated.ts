@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel, UserAddress as UserAddressModel, UserActivityLog as UserActivityLogModel } from './generated/prisma/client.ts';
-import type { AuthUserRef as AuthUserRefModel, FollowEdgeModel as FollowEdgeModelModel } from './mappers.ts';
+import type { User as UserModel } from './generated/prisma/client.ts';
+import type { AuthUserRef as AuthUserRefModel, AddressModel as AddressModelModel, UserActivityModel as UserActivityModelModel, FollowEdgeModel as FollowEdgeModelModel } from './mappers.ts';
 import type { Context } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -472,7 +472,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessRule: AccessRule;
-  Address: ResolverTypeWrapper<UserAddressModel>;
+  Address: ResolverTypeWrapper<AddressModelModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -492,14 +492,14 @@ export type ResolversTypes = ResolversObject<{
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
-  UserActivity: ResolverTypeWrapper<UserActivityLogModel>;
+  UserActivity: ResolverTypeWrapper<UserActivityModelModel>;
   UserActivityConnection: ResolverTypeWrapper<Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversTypes['UserActivityEdge']> }>;
   UserActivityEdge: ResolverTypeWrapper<Omit<UserActivityEdge, 'node'> & { node: ResolversTypes['UserActivity'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Address: UserAddressModel;
+  Address: AddressModelModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -518,7 +518,7 @@ export type ResolversParentTypes = ResolversObject<{
   URL: Scalars['URL']['output'];
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
-  UserActivity: UserActivityLogModel;
+  UserActivity: UserActivityModelModel;
   UserActivityConnection: Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserActivityEdge']> };
   UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
 }>;
