@@ -11,3 +11,4 @@ export * from './subgraph.ts';
 export * from './revocation.ts';
 export * from './access.ts';
 export * from './accessTransform.ts';
+export * from './revocation-verifier.ts';

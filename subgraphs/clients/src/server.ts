@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -51,7 +52,7 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -12,6 +13,7 @@ import type { UsersConfig } from './config.ts';
 import { accessPolicy } from './accessPolicy.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -37,14 +39,19 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(
+        config.tokens,
+        logger,
+        config.databaseUrl,
+        createAccountSync(db, logger),
+      );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),
