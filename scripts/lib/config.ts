@@ -43,6 +43,8 @@ export interface StackConfig {
    * demo passwords never appear in a shared database by accident.
    */
   seed: boolean;
+  /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
+  gatewaySecret: string | undefined;
 }
 
 export function loadStackConfig(env: Env = process.env): StackConfig {
@@ -67,5 +69,6 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
       clients: int(env, 'CLIENTS_PORT', 4003, { min: 1, max: 65535 }),
     },
     seed,
+    gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }

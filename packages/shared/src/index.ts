@@ -1,5 +1,7 @@
 export * from './config.ts';
 export * from './database.ts';
+export * from './retry.ts';
+export * from './health.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './keys.ts';
@@ -12,3 +14,5 @@ export * from './revocation.ts';
 export * from './access.ts';
 export * from './accessTransform.ts';
 export * from './revocation-verifier.ts';
+export * from './gatewayProof.ts';
+export * from './proxies.ts';

@@ -4,14 +4,18 @@ import {
   DEV_KEY_PREFIX,
   bool,
   databaseUrl,
+  databaseSettings,
   int,
   loadOrCreateDevSigningKeys,
   nodeEnv,
   optionalStr,
   str,
+  subgraphBoundary,
   tokenConfig,
   type Env,
   type NodeEnv,
+  type DatabaseSettings,
+  type SubgraphBoundary,
   type TokenConfig,
 } from '@grahvani/shared';
 import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
@@ -25,6 +29,8 @@ export interface AuthConfig {
   host: string;
   /** Connection URL of the auth service's own role (schema app_auth). */
   databaseUrl: string;
+  /** Pool size (DB_POOL_MAX), timeouts and health check interval. */
+  database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig & {
     /** Private signing keys (JWK), newest last: the newest signs, all are published. */
@@ -37,6 +43,8 @@ export interface AuthConfig {
   throttle: ThrottleConfig;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
+  /** Gateway proof, trusted proxies, own query limits, introspection. */
+  boundary: SubgraphBoundary;
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -65,6 +73,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     port: int(env, 'PORT', 4001, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     databaseUrl: databaseUrl(env, 'AUTH_DATABASE_URL'),
+    database: databaseSettings(env),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: {
       ...tokenConfig(env),
@@ -83,6 +92,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
     flows: loadFlowsConfig(env),
+    boundary: subgraphBoundary(env, mode),
   };
 }
 

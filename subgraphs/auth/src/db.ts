@@ -1,9 +1,19 @@
-import { createPgAdapter, type PoolOptions } from '@grahvani/shared';
+import {
+  createPgAdapter,
+  retryReads,
+  transactionOptions,
+  type PoolOptions,
+} from '@grahvani/shared';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 
-/** The auth service's one PrismaClient, on schema app_auth. */
+/** The auth service's one PrismaClient (reads retried on transient failures), on schema app_auth. */
 export function createDb(url: string, pool?: PoolOptions): Db {
-  return new PrismaClient({ adapter: createPgAdapter(url, 'app_auth', pool) });
+  const client = new PrismaClient({
+    adapter: createPgAdapter(url, 'app_auth', pool),
+    transactionOptions: transactionOptions(pool),
+  });
+  // A query-only extension: the client's shape and types are unchanged.
+  return client.$extends(retryReads) as unknown as Db;
 }

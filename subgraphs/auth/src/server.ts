@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   createSubgraphService,
   readyWithRevocations,
   type HttpService,
@@ -50,11 +49,17 @@ export async function createServer({
     access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
-    ready: readyWithRevocations(() => checkDatabase(db), revocations),
-    routes(app) {
+    boundary: config.boundary,
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
+    publicRoutes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);
       });
+    },
+    // Behind the gateway proof: the gateway and the other subgraphs send the secret.
+    routes(app) {
       streams = revocationRoutes(app, db, revocations);
     },
     async context(req) {

@@ -1,9 +1,19 @@
-import { createPgAdapter, type PoolOptions } from '@grahvani/shared';
+import {
+  createPgAdapter,
+  retryReads,
+  transactionOptions,
+  type PoolOptions,
+} from '@grahvani/shared';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 
-/** The users service's one PrismaClient, on schema app_users. */
+/** The users service's one PrismaClient (reads retried on transient failures), on schema app_users. */
 export function createDb(url: string, pool?: PoolOptions): Db {
-  return new PrismaClient({ adapter: createPgAdapter(url, 'app_users', pool) });
+  const client = new PrismaClient({
+    adapter: createPgAdapter(url, 'app_users', pool),
+    transactionOptions: transactionOptions(pool),
+  });
+  // A query-only extension: the client's shape and types are unchanged.
+  return client.$extends(retryReads) as unknown as Db;
 }
