@@ -13,6 +13,8 @@ export * from './subgraph.ts';
 export * from './revocation.ts';
 export * from './inputGuard.ts';
 export * from './text.ts';
+export * from './access.ts';
+export * from './accessTransform.ts';
 export * from './revocation-verifier.ts';
 export * from './gatewayProof.ts';
 export * from './proxies.ts';

@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { parse, type DocumentNode } from 'graphql';
+import { applyAccessRules, fieldsWithoutAccessRule, type AccessPolicy } from './accessTransform.ts';
 import type { SubgraphBoundary } from './config.ts';
 import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
@@ -35,6 +36,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Directory holding `<module>/schema.graphql` files. */
   schemaDir: string;
   resolvers: object;
+  /**
+   * Who is asking and who owns what, for the `@access` rule every field declares in the SDL
+   * (enforced here, once, for every resolver: see accessTransform.ts).
+   */
+  access: AccessPolicy<TContext>;
   context: HttpServiceOptions<TContext>['context'];
   logger: Logger;
   /** Stack traces and unmasked errors (development only). */
@@ -62,13 +68,19 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
-  // One input validation layer for every field of every subgraph (inputGuard.ts).
-  const schema = guardInputs(
-    buildSubgraphSchema({
-      typeDefs: loadTypeDefs(options.schemaDir),
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
-    { exempt: options.guardExempt },
+  const subgraphSchema = buildSubgraphSchema({
+    typeDefs: loadTypeDefs(options.schemaDir),
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const unguarded = fieldsWithoutAccessRule(subgraphSchema);
+  if (unguarded.length) {
+    options.logger.error({ fields: unguarded }, 'fields without @access rule answer FORBIDDEN');
+  }
+  // Outermost first: the field's access rule, then one input validation layer for every
+  // argument of every field (inputGuard.ts), then the resolver.
+  const schema = applyAccessRules(
+    guardInputs(subgraphSchema, { exempt: options.guardExempt }),
+    options.access,
   );
   const apollo = new ApolloServer<TContext>({
     schema,

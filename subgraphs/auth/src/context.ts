@@ -1,4 +1,4 @@
-import type { Identity, Logger } from '@grahvani/shared';
+import type { Identity, Logger, Viewer } from '@grahvani/shared';
 import type { AuthConfig, ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
 import type { Loaders } from './loaders.ts';
@@ -8,6 +8,12 @@ import type { TokenService } from './tokens.ts';
 /** Per-request context of the auth subgraph: verified caller plus fresh loaders. */
 export interface Context {
   identity: Identity | null;
+  /**
+   * The account this request has just proved to be (a sign-in mutation, or an email
+   * verification link): its own fields are readable in the answer although the request
+   * carried no token for it. Read only by the access policy (accessPolicy.ts).
+   */
+  signedIn: Viewer | null;
   db: Db;
   loaders: Loaders;
   tokens: TokenService;

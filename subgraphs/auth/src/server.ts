@@ -6,6 +6,7 @@ import {
   type Logger,
   type RevocationList,
 } from '@grahvani/shared';
+import { accessPolicy } from './accessPolicy.ts';
 import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
@@ -45,6 +46,7 @@ export async function createServer({
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
     boundary: config.boundary,
@@ -63,6 +65,7 @@ export async function createServer({
     async context(req) {
       return {
         identity: await tokens.verifier.identify(req.get('authorization')),
+        signedIn: null,
         db,
         loaders: createLoaders(db),
         tokens,

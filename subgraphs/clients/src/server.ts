@@ -9,6 +9,7 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { ClientsConfig } from './config.ts';
+import { accessPolicy } from './accessPolicy.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
@@ -49,6 +50,7 @@ export async function createServer({
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
     boundary: config.boundary,

@@ -9,6 +9,7 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { UsersConfig } from './config.ts';
+import { accessPolicy } from './accessPolicy.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createAccountSync } from './deletedAccounts.ts';
@@ -45,6 +46,7 @@ export async function createServer({
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
     boundary: config.boundary,

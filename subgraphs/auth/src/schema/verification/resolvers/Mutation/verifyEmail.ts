@@ -18,7 +18,7 @@ export const verifyEmail: NonNullable<MutationResolvers['verifyEmail']> = async 
   });
   // A token proves control of the address it was sent to, not of a later one.
   if (!isConsumable(row, now) || row.email !== row.user.email) throw invalidToken();
-  return ctx.db.$transaction(async (tx) => {
+  const verified = await ctx.db.$transaction(async (tx) => {
     const consumed = await tx.authEmailVerificationToken.updateMany(consumeArgs(row.id, now));
     if (consumed.count !== 1) throw invalidToken();
     // Conditional, so that a suspension that happened meanwhile is not undone.
@@ -42,4 +42,8 @@ export const verifyEmail: NonNullable<MutationResolvers['verifyEmail']> = async 
       data: { emailVerified: true, emailVerifiedAt: now },
     });
   });
+  // The link proves control of the account's mailbox: the answer may show the account its
+  // own status (no role: it grants nothing beyond the account's own fields).
+  ctx.signedIn = { userId: row.userId, role: null };
+  return verified;
 };
