@@ -76,7 +76,7 @@ describe('login throttling', () => {
     await fail(account, 5);
     const locked = await login(account.email, account.password, freshIp());
     expect(errorCodes(locked)).toEqual(['RATE_LIMITED']);
-    const retryAfter = locked.errors?.[0]?.extensions?.retryAfterSeconds as number;
+    const retryAfter = locked.errors?.[0]?.extensions?.retryAfter as number;
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect((await attempts(account.email)).at(-1)?.failureReason).toBe('rate_limited_account');

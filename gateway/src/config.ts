@@ -4,12 +4,15 @@ import {
   bool,
   int,
   nodeEnv,
+  rateLimitRule,
+  rateLimitsEnabled,
   str,
   tokenConfig,
   type Env,
   type NodeEnv,
   type TokenConfig,
 } from '@grahvani/shared';
+import type { RequestRateLimits } from './requestRate.ts';
 
 /** Configuration of the gateway, read once from the environment. */
 export interface GatewayConfig {
@@ -28,6 +31,8 @@ export interface GatewayConfig {
   /** Directory of the only operations served (OPERATION_ALLOWLIST=contract); null serves all. */
   allowlistDir: string | null;
   limits: QueryLimits;
+  /** Requests a minute per address and per account (RATE_LIMITS, RATE_LIMIT_*REQUESTS_PER_MINUTE). */
+  rateLimits: RequestRateLimits;
 }
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
@@ -77,6 +82,19 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxTokens: int(env, 'MAX_QUERY_TOKENS', 2000, { min: 1 }),
       maxFieldDirectives: int(env, 'MAX_FIELD_DIRECTIVES', 5, { min: 0 }),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
+    },
+    rateLimits: {
+      enabled: rateLimitsEnabled(env, mode),
+      perAddress: rateLimitRule(env, 'RATE_LIMIT_REQUESTS_PER_MINUTE', {
+        name: 'requests',
+        fallback: 600,
+        windowSeconds: 60,
+      }),
+      perAccount: rateLimitRule(env, 'RATE_LIMIT_ACCOUNT_REQUESTS_PER_MINUTE', {
+        name: 'accountRequests',
+        fallback: 300,
+        windowSeconds: 60,
+      }),
     },
   };
 }

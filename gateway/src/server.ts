@@ -20,6 +20,7 @@ import {
 import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
 import { createQueryLimits } from './limits.ts';
+import { createRequestRate } from './requestRate.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
@@ -94,6 +95,7 @@ export async function createGateway({
     ],
   });
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
+  const requestRate = createRequestRate(config.rateLimits, verifier);
   const service = await createHttpService({
     apollo,
     // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
@@ -110,9 +112,11 @@ export async function createGateway({
       const peer = req.socket.remoteAddress;
       const chain = [req.get('x-forwarded-for'), peer].filter(Boolean).join(', ');
       if (chain) forwardHeaders['x-forwarded-for'] = chain;
-      return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
+      return { identity: await requestRate.identityOf(req), forwardHeaders };
     },
     routes(app) {
+      // Before parsing and planning: a refused request costs a counter, nothing more.
+      app.use('/graphql', requestRate.middleware);
       // The signing keys on the gateway's own origin, for clients that verify tokens.
       app.get('/.well-known/jwks.json', async (_req, res) => {
         try {

@@ -8,6 +8,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { createFormatError } from './errors.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
+import { limitMutations, type AppliedLimit } from './rateLimitResolvers.ts';
 
 /** Every `schema.graphql` below `dir`, in path order: one module per concept. */
 export function schemaFiles(dir: string): string[] {
@@ -38,6 +39,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   routes?: HttpServiceOptions<TContext>['routes'];
   ready?: HttpServiceOptions<TContext>['ready'];
   bodyLimit?: string;
+  /** Every mutation field counts against this limit per signed-in account (see limitMutations). */
+  mutationLimit?: AppliedLimit;
 }
 
 /** Builds a federation subgraph (schema-first) served over HTTP with probes. */
@@ -46,7 +49,9 @@ export async function createSubgraphService<TContext extends BaseContext>(
 ): Promise<HttpService> {
   const schema = buildSubgraphSchema({
     typeDefs: loadTypeDefs(options.schemaDir),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    resolvers: (options.mutationLimit
+      ? limitMutations(options.resolvers, options.mutationLimit)
+      : options.resolvers) as GraphQLResolverMap<unknown>,
   });
   const apollo = new ApolloServer<TContext>({
     schema,

@@ -8,13 +8,16 @@ import {
   loadOrCreateDevSigningKeys,
   nodeEnv,
   optionalStr,
+  serviceRateLimits,
   str,
   tokenConfig,
   type Env,
   type NodeEnv,
+  type ServiceRateLimits,
   type TokenConfig,
 } from '@grahvani/shared';
 import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
+import { loadAuthRateRules, type AuthRateRules } from './rateLimits.ts';
 
 /** Configuration of the auth subgraph, read once from the environment. */
 export interface AuthConfig {
@@ -37,6 +40,12 @@ export interface AuthConfig {
   throttle: ThrottleConfig;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
+  /**
+   * RATE_LIMITS and the limits of issue 15: per address (sign-up, mailed links, failed
+   * attempts with mailed secrets) and per session (refresh) across replicas in PostgreSQL;
+   * mutations per account per replica.
+   */
+  rateLimits: ServiceRateLimits & { rules: AuthRateRules };
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -74,6 +83,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
     flows: loadFlowsConfig(env),
+    rateLimits: { ...serviceRateLimits(env, mode), rules: loadAuthRateRules(env) },
   };
 }
 

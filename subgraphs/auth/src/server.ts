@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import {
   checkDatabase,
+  createMemoryStore,
+  createRateLimiter,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -12,6 +14,7 @@ import type { Db } from './db.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
+import { createAuthLimiter } from './rateLimits.ts';
 import { resolvers } from './resolvers.ts';
 import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
@@ -42,11 +45,18 @@ export async function createServer({
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
   let streams: { endStreams(): void } | undefined;
+  const { enabled } = config.rateLimits;
+  const rateLimits = { limiter: createAuthLimiter(db, enabled), rules: config.rateLimits.rules };
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({ enabled, store: createMemoryStore() }),
+      rule: config.rateLimits.mutations,
+    },
     ready: () => checkDatabase(db),
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
@@ -66,6 +76,7 @@ export async function createServer({
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
         flows,
+        rateLimits,
       };
     },
   });

@@ -3,6 +3,8 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  createMemoryStore,
+  createRateLimiter,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -13,6 +15,7 @@ import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
+import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
 import { resolvers } from './resolvers.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -42,11 +45,24 @@ export async function createServer({
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
   const imports = createImportRunner({ db, logger, ...config.imports });
+  const rateLimits = {
+    limiter: createClientsLimiter(db, config.rateLimits.enabled),
+    imports: config.rateLimits.imports,
+  };
+  const stopPruning = rateLimits.limiter.enabled ? scheduleRateLimitPruning(db, logger) : () => {};
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({
+        enabled: config.rateLimits.enabled,
+        store: createMemoryStore(),
+      }),
+      rule: config.rateLimits.mutations,
+    },
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
     ready: () => checkDatabase(db),
@@ -59,6 +75,7 @@ export async function createServer({
         logger,
         idempotencyKey: req.get('idempotency-key')?.trim() || null,
         imports,
+        rateLimits,
       };
     },
   });
@@ -69,6 +86,7 @@ export async function createServer({
   return closingRevocations(
     Object.assign(service, {
       async close() {
+        stopPruning();
         await closeService();
         await imports.stop();
       },

@@ -3,6 +3,8 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  createMemoryStore,
+  createRateLimiter,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -42,6 +44,14 @@ export async function createServer({
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({
+        enabled: config.rateLimits.enabled,
+        store: createMemoryStore(),
+      }),
+      rule: config.rateLimits.mutations,
+    },
     ready: () => checkDatabase(db),
     async context(req) {
       return {

@@ -4,7 +4,7 @@ import type { MutationResolvers } from '../../../../resolvers-types.generated.ts
 import { idempotent } from '../../../../idempotency.ts';
 import { parseClientCsv } from '../../../../imports/csv.ts';
 import { completeImport, importChunk } from '../../../../imports/process.ts';
-import { inViewerTenant, logActivity } from '../../../../tenant.ts';
+import { inViewerTenant, logActivity, viewerTenant } from '../../../../tenant.ts';
 
 export const importClients: NonNullable<MutationResolvers['importClients']> = async (
   _parent,
@@ -12,6 +12,8 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
   ctx,
 ) => {
   const { syncRows } = ctx.imports;
+  // Counted before the CSV is read: a refused import costs one upsert, not a 5 MB parse.
+  await ctx.rateLimits.limiter.consume(ctx.rateLimits.imports, viewerTenant(ctx));
   const result = await inViewerTenant(ctx, async (tx, tenantId) => {
     const rows = parseClientCsv(csv);
     const contentHash = createHash('sha256').update(csv).digest('hex');
