@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { createMailDir, waitForMail } from './fixtures/mail.ts';
-import { from, isRateLimited, newAddress, retryAfterOf, runOut } from './fixtures/rateLimits.ts';
+import {
+  from,
+  fromNewAddresses,
+  isRateLimited,
+  newAddress,
+  retryAfterOf,
+  runOut,
+} from './fixtures/rateLimits.ts';
 import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
@@ -47,10 +54,7 @@ const register = (address: string, email = `user-${randomUUID()}@example.com`) =
 
 /** An ACTIVE account registered from an address of its own. */
 async function activeAccount(): Promise<TestAccount> {
-  const account = await registerAccount({
-    gql: (query, variables, options) =>
-      stack.gql(query, variables, { ...options, ...from(newAddress()) }),
-  });
+  const account = await registerAccount(fromNewAddresses(stack));
   await stack.db.auth.authUser.update({
     where: { id: account.id },
     data: { status: 'ACTIVE', emailVerified: true },
@@ -111,10 +115,7 @@ describe.each([
 describe('requestEmailVerification', () => {
   it('is limited per address', async () => {
     const address = newAddress();
-    const account = await registerAccount({
-      gql: (query, variables, options) =>
-        stack.gql(query, variables, { ...options, ...from(newAddress()) }),
-    });
+    const account = await registerAccount(fromNewAddresses(stack));
     const refused = await runOut(MAX, () =>
       stack.gql(VERIFICATION, {}, from(address, account.accessToken)),
     );
