@@ -30,8 +30,9 @@ describe('PostgreSQL counters', () => {
   const auth = createAuthDb(urls.auth, { max: 10 });
   const clients = createClientsDb(urls.clients, { max: 4 });
   const owner = new pg.Client({ connectionString: urls.owner });
-  const store = createPostgresStore('"app_auth"."rate_limits"', (_subject, sql, values) =>
-    auth.$queryRawUnsafe(sql, ...values),
+  const store = createPostgresStore(
+    { table: '"app_auth"."rate_limits"' },
+    (_subject, sql, values) => auth.$queryRawUnsafe(sql, ...values),
   );
 
   beforeAll(() => owner.connect());
@@ -118,7 +119,7 @@ describe('PostgreSQL counters', () => {
     // The service role sees no counter outside a tenant's transaction.
     expect(await clients.rateLimit.count()).toBe(0);
     const seen = await owner.query<{ subject: string }>(
-      'SELECT subject FROM app_clients.rate_limits WHERE name = $1 ORDER BY subject',
+      'SELECT tenant_id::text AS subject FROM app_clients.rate_limits WHERE name = $1 ORDER BY 1',
       [limit.name],
     );
     expect(seen.rows.map((r) => r.subject)).toEqual([tenant, other].sort());

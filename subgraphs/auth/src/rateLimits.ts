@@ -63,8 +63,9 @@ export interface AuthRateLimits {
 }
 
 export function createAuthLimiter(db: Db, enabled: boolean): RateLimiter {
-  const store = createPostgresStore('"app_auth"."rate_limits"', (_subject, sql, values) =>
-    db.$queryRawUnsafe(sql, ...values),
+  const store = createPostgresStore(
+    { table: '"app_auth"."rate_limits"' },
+    (_subject, sql, values) => db.$queryRawUnsafe(sql, ...values),
   );
   return createRateLimiter({ enabled, store });
 }

@@ -20,7 +20,12 @@ export interface ClientsRateLimits {
  * subject (one batch: set_config, then the one-statement upsert).
  */
 export function createClientsLimiter(db: Db, enabled: boolean): RateLimiter {
-  const store = createPostgresStore('"app_clients"."rate_limits"', async (tenant, sql, values) => {
+  const table = {
+    table: '"app_clients"."rate_limits"',
+    subjectColumn: 'tenant_id',
+    subjectType: 'uuid',
+  };
+  const store = createPostgresStore(table, async (tenant, sql, values) => {
     const [, rows] = await db.$transaction([
       db.$executeRaw`SELECT set_config('app.tenant_id', ${tenant}, true)`,
       db.$queryRawUnsafe<never[]>(sql, ...values),

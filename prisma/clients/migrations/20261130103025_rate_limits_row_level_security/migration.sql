@@ -1,14 +1,13 @@
 -- hand-written: rate limits row level security. SQL that schema.prisma cannot express.
 --
 -- Every limit kept in app_clients is per tenant (importClients per tenant), so the counters
--- take the same wall as every other table: a transaction sees and writes only the rows whose
--- subject is its app.tenant_id. The counters hold no tenant data beyond the id itself.
+-- take the same wall as every other table: a transaction sees and writes only its tenant's.
 
 ALTER TABLE "app_clients"."rate_limits" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "app_clients"."rate_limits" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "app_clients"."rate_limits"
-  USING ("subject" = NULLIF(current_setting('app.tenant_id', true), ''))
-  WITH CHECK ("subject" = NULLIF(current_setting('app.tenant_id', true), ''));
+  USING ("tenant_id" = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK ("tenant_id" = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
 
 -- Housekeeping across tenants (with the stale-import scan): deletes counters whose window has
 -- ended and returns how many. SECURITY DEFINER runs it as the migration owner (superuser or
