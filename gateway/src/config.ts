@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { corsConfig, type CorsConfig } from './cors.ts';
 import {
   ConfigError,
   bool,
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   sandbox: boolean;
   /** Directory of the only operations served (OPERATION_ALLOWLIST=contract); null serves all. */
   allowlistDir: string | null;
+  /** Browser origins allowed to call the gateway (CORS_ORIGINS). */
+  cors: CorsConfig;
   limits: QueryLimits;
   /** Requests a minute per address and per account (RATE_LIMITS, RATE_LIMIT_*REQUESTS_PER_MINUTE). */
   rateLimits: RequestRateLimits;
@@ -75,6 +78,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     tokens: tokenConfig(env),
     sandbox: bool(env, 'SANDBOX', mode !== 'production'),
     allowlistDir: allowlistDir(env),
+    cors: corsConfig(env, mode),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 12, { min: 1 }),
       maxAliases: int(env, 'MAX_QUERY_ALIASES', 15, { min: 0 }),

@@ -17,8 +17,9 @@ import {
   type Logger,
   type TokenVerifier,
 } from '@grahvani/shared';
-import { allowlistPlugin, loadAllowlist } from './allowlist.ts';
+import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
+import { createCors } from './cors.ts';
 import { createQueryLimits } from './limits.ts';
 import { createRequestRate } from './requestRate.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
@@ -74,20 +75,21 @@ export async function createGateway({
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
   });
+  const allowlist = config.allowlistDir ? loadAllowlist(config.allowlistDir) : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // With the allowlist, only the contract's hashes are known (no registration by clients).
+    ...(allowlist ? { persistedQueries: { cache: contractPersistedQueries(allowlist) } } : {}),
     formatError: createFormatError(logger, { exposeDetails: config.env === 'development' }),
     includeStacktraceInErrorResponses: config.env === 'development',
     introspection: config.sandbox,
     logger,
     stopOnTerminationSignals: false,
     plugins: [
-      ...(config.allowlistDir
-        ? [allowlistPlugin<GatewayContext>(loadAllowlist(config.allowlistDir))]
-        : []),
+      ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -100,6 +102,9 @@ export async function createGateway({
     apollo,
     // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
     bodyLimit: '6mb',
+    // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
+    // refuses simple requests, which a browser sends without a preflight.
+    cors: createCors(config.cors),
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {

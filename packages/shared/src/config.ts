@@ -60,6 +60,22 @@ export function databaseUrl(env: Env, name: string, fallback?: string): string {
   return value;
 }
 
+/**
+ * The frontend's URL (APP_URL): where mailed links point and, outside production, an origin
+ * the gateway lets call it cross-origin. Required in production; http://localhost:3000 elsewhere.
+ */
+export function appUrl(env: Env, mode: NodeEnv): string {
+  const fallback = mode === 'production' ? undefined : 'http://localhost:3000';
+  const value = str(env, 'APP_URL', fallback);
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError('APP_URL must be an http(s) URL');
+  }
+  return value.replace(/\/+$/, '');
+}
+
 /** The `iss`/`aud` pair of access tokens and where their public keys are published. */
 export interface TokenConfig {
   issuer: string;

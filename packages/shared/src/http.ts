@@ -13,6 +13,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: (app: express.Express) => void;
   /** Readiness probe behind GET /ready (e.g. a database round trip). */
   ready?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
+  /** Cross-origin access (the gateway's CORS), run before every route; subgraphs have none. */
+  cors?: express.RequestHandler;
   /** Largest accepted request body (default 1mb). */
   bodyLimit?: string;
 }
@@ -38,6 +40,7 @@ export async function createHttpService<TContext extends BaseContext>(
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const httpServer = http.createServer(app);
   await options.apollo.start();
+  if (options.cors) app.use(options.cors);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

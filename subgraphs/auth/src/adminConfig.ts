@@ -1,6 +1,14 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, nodeEnv, optionalStr, str, type Env, type NodeEnv } from '@grahvani/shared';
+import {
+  ConfigError,
+  appUrl,
+  nodeEnv,
+  optionalStr,
+  str,
+  type Env,
+  type NodeEnv,
+} from '@grahvani/shared';
 import { OAuthProvider } from './generated/prisma/enums.ts';
 
 /** Where and how ID tokens of one OpenID Connect provider are checked. */
@@ -50,7 +58,7 @@ export function loadFlowsConfig(env: Env): FlowsConfig {
     throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
   }
   return {
-    appUrl: appUrlFrom(env, mode),
+    appUrl: appUrl(env, mode),
     mail: {
       from: str(env, 'MAIL_FROM', 'Grahvani <no-reply@grahvani.dev>'),
       smtpUrl,
@@ -65,18 +73,6 @@ const defaultMailDir = (env: Env, mode: NodeEnv) =>
   mode === 'test'
     ? path.join(tmpdir(), 'grahvani-test-mail')
     : path.join(str(env, 'DATA_DIR', '.data'), 'mail');
-
-function appUrlFrom(env: Env, mode: NodeEnv): string {
-  const fallback = mode === 'production' ? undefined : 'http://localhost:3000';
-  const value = str(env, 'APP_URL', fallback);
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
-  } catch {
-    throw new ConfigError('APP_URL must be an http(s) URL');
-  }
-  return value.replace(/\/+$/, '');
-}
 
 function oidcProvidersFrom(env: Env): FlowsConfig['oidcProviders'] {
   const providers: FlowsConfig['oidcProviders'] = {};
