@@ -92,6 +92,19 @@ describe('the gateway request rate', () => {
     // Refused whole: a mutation from that address reaches no subgraph either.
     expect((await post(address, undefined, 'mutation { logout }')).status).toBe(429);
     expect(await post(newAddress())).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+    // A web app can read when to try again: the 429 carries CORS headers exposing Retry-After.
+    const fromBrowser = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': address,
+        origin: 'http://localhost:3000',
+      },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(fromBrowser.status).toBe(429);
+    expect(fromBrowser.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(fromBrowser.headers.get('access-control-expose-headers')).toContain('retry-after');
   });
 
   it('counts a signed-in account on its own: its address being flooded does not stop it', async () => {
