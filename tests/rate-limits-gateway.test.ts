@@ -137,6 +137,25 @@ describe('mutations per account', () => {
     expect(errorCodes(await createClient(address, second.accessToken))).toEqual([]);
   });
 
+  it('counts in every subgraph: follow and unfollow in the users subgraph', async () => {
+    const setUp = fromNewAddresses(stack);
+    const [fan, star] = [await createUser(setUp), await createUser(setUp)];
+    const toggle = async (i: number) => {
+      const res = await stack.gql(
+        i % 2
+          ? 'mutation ($id: ID!) { unfollow(userId: $id) { id } }'
+          : 'mutation ($id: ID!) { follow(userId: $id) { id } }',
+        { id: star.profileId },
+        from(newAddress(), fan.accessToken),
+      );
+      if (!isRateLimited(res)) expect(errorCodes(res)).toEqual([]);
+      return res;
+    };
+    const refused = await runOut(MUTATIONS, toggle);
+    expect(String(refused.errors?.[0]?.path?.[0])).toMatch(/^(un)?follow$/);
+    retryAfterOf(refused, 60);
+  });
+
   it('limits an ADMIN too, but only by the admin’s own mutations', async () => {
     const admin = await newAdmin();
     const target = await account();
