@@ -4,6 +4,7 @@
 // app_clients.
 import { randomUUID } from 'node:crypto';
 import {
+  addressSubject,
   ConfigError,
   createMemoryStore,
   createPostgresStore,
@@ -161,5 +162,20 @@ describe('RATE_LIMITS', () => {
     expect(rateLimitsEnabled({ RATE_LIMITS: 'on' }, 'test')).toBe(true);
     expect(rateLimitsEnabled({ RATE_LIMITS: 'off' }, 'production')).toBe(false);
     expect(() => rateLimitsEnabled({ RATE_LIMITS: 'yes' }, 'test')).toThrow(ConfigError);
+  });
+});
+
+describe('address subjects', () => {
+  it('count IPv4 addresses one by one and IPv6 addresses by their /64', () => {
+    expect(addressSubject('203.0.113.7')).toBe('ip:203.0.113.7');
+    expect(addressSubject('::ffff:203.0.113.7')).toBe('ip:203.0.113.7');
+    expect(addressSubject('2001:db8:1:2:3:4:5:6')).toBe('ip:2001:db8:1:2::/64');
+    expect(addressSubject('2001:db8:1:2::9')).toBe('ip:2001:db8:1:2::/64');
+    expect(addressSubject('2001:0db8:0001:0002:ffff::1')).toBe('ip:2001:db8:1:2::/64');
+    expect(addressSubject('2001:db8::1')).toBe('ip:2001:db8:0:0::/64');
+    expect(addressSubject('::1')).toBe('ip:0:0:0:0::/64');
+    expect(addressSubject('fe80::1%eth0')).toBe('ip:fe80:0:0:0::/64');
+    expect(addressSubject('2001:db8:1:2::1.2.3.4')).toBe('ip:2001:db8:1:2::/64');
+    expect(addressSubject(null)).toBe('ip:unknown');
   });
 });

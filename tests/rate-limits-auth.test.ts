@@ -69,6 +69,11 @@ describe('register', () => {
     expect(errorCodes(refused)).toEqual(['RATE_LIMITED']);
     expect(refused.data).toBeNull();
     retryAfterOf(refused, HOUR);
+    // An IPv6 address counts by its /64: another host of that network is the same subject.
+    const host = address.endsWith('::abcd') ? '::abce' : '::abcd';
+    const sameNetwork = address.replace(/::[0-9a-f]+$/, host);
+    expect(sameNetwork).not.toBe(address);
+    expect(errorCodes(await register(sameNetwork))).toEqual(['RATE_LIMITED']);
     expect(errorCodes(await register(newAddress()))).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import {
+  addressSubject,
   createMemoryStore,
   createRateLimiter,
   type Identity,
@@ -47,7 +48,7 @@ export function createRequestRate(limits: RequestRateLimits, verifier: TokenVeri
     const identity = await identityOf(req).catch(() => null);
     const decision = identity
       ? await limiter.take(limits.perAccount, `account:${identity.userId}`)
-      : await limiter.take(limits.perAddress, `ip:${req.ip ?? 'unknown'}`);
+      : await limiter.take(limits.perAddress, addressSubject(req.ip));
     if (decision.allowed) return next();
     res
       .status(429)

@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { rateLimited } from './errors.ts';
 
 /**
@@ -128,4 +129,25 @@ export function createMemoryStore(clock: () => number = Date.now): RateLimitStor
       return Promise.resolve(count(current(rule, subject, now), now));
     },
   };
+}
+
+/**
+ * The subject of a per-address limit: an IPv4 address as it is, an IPv6 address by its /64
+ * (one subscriber's network: counting single IPv6 addresses would let anyone rotate through
+ * 2^64 of them), requests of unknown origin all together.
+ */
+export function addressSubject(ip: string | null | undefined): string {
+  if (!ip) return 'ip:unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return `ip:${mapped[1]}`;
+  if (!isIPv6(ip)) return `ip:${ip}`;
+  const address = ip.split('%')[0]!;
+  const groupsOf = (part: string) =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const [head = '', tail] = address.split('::');
+  const front = groupsOf(head);
+  const back = tail === undefined ? [] : groupsOf(tail);
+  const groups = [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back];
+  const prefix = groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16));
+  return `ip:${prefix.join(':')}::/64`;
 }

@@ -1,4 +1,5 @@
 import {
+  addressSubject,
   createPostgresStore,
   createRateLimiter,
   limitFailures,
@@ -77,7 +78,7 @@ interface LimitedContext {
 }
 
 // Requests without a known address share one counter rather than escaping the limit.
-const addressOf = (ctx: LimitedContext) => `ip:${ctx.ip ?? 'unknown'}`;
+const addressOf = (ctx: LimitedContext) => addressSubject(ctx.ip);
 
 /**
  * Counts a request of `operation` from the caller's address; RATE_LIMITED past the limit.
