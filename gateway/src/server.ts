@@ -12,6 +12,7 @@ import {
   createFormatError,
   createHttpService,
   createRevokingVerifier,
+  readyWithRevocations,
   type HttpService,
   type Identity,
   type Logger,
@@ -137,7 +138,7 @@ export async function createGateway({
       // Sandbox lives at /graphql (GET with Accept: text/html); / points there.
       app.get('/', (_req, res) => res.redirect('/graphql'));
     },
-    async ready() {
+    ready: readyWithRevocations(async () => {
       const checks = await Promise.all(
         Object.entries(config.subgraphUrls).map(async ([name, url]) => {
           try {
@@ -149,7 +150,7 @@ export async function createGateway({
         }),
       );
       return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
-    },
+    }, revocations),
   });
   return closingRevocations(service, revocations);
 }

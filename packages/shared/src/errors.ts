@@ -10,6 +10,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The service cannot answer safely yet (e.g. revocations not loaded); retry shortly. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -38,6 +40,12 @@ export const conflict = (message: string) => error(ErrorCode.CONFLICT, message);
 /** Refused by a limit; `extensions.retryAfter` says in how many seconds to try again. */
 export const rateLimited = (message: string, retryAfter?: number) =>
   error(ErrorCode.RATE_LIMITED, message, retryAfter ? { retryAfter } : {});
+/** Answered with HTTP 503 when it happens before execution (context creation). */
+export const serviceUnavailable = (message: string, retryAfter?: number) =>
+  error(ErrorCode.SERVICE_UNAVAILABLE, message, {
+    http: { status: 503 },
+    ...(retryAfter ? { retryAfter } : {}),
+  });
 /** Invalid input; `field` names the offending input field so clients can show it. */
 export const badInput = (message: string, field?: string) =>
   error(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});

@@ -9,6 +9,7 @@ export * from './connection.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation.ts';
+export * from './revocation-verifier.ts';
 export * from './rateLimit.ts';
 export * from './rateLimitPostgres.ts';
 export * from './rateLimitResolvers.ts';

@@ -4,6 +4,7 @@ import {
   createMemoryStore,
   createRateLimiter,
   createSubgraphService,
+  readyWithRevocations,
   type HttpService,
   type Logger,
   type RevocationList,
@@ -41,7 +42,7 @@ export async function createServer({
   revocations = createAuthRevocationList(db, config.databaseUrl, logger),
 }: AuthServerOptions): Promise<HttpService> {
   await revocations.start();
-  const tokens = await createTokenService(config.tokens, revocations.isRevoked);
+  const tokens = await createTokenService(config.tokens, revocations);
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
   let streams: { endStreams(): void } | undefined;
@@ -57,7 +58,7 @@ export async function createServer({
       limiter: createRateLimiter({ enabled, store: createMemoryStore() }),
       rule: config.rateLimits.mutations,
     },
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);

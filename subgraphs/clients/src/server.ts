@@ -5,6 +5,7 @@ import {
   createRevokingVerifier,
   createMemoryStore,
   createRateLimiter,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -65,7 +66,7 @@ export async function createServer({
     },
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

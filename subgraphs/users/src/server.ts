@@ -5,6 +5,7 @@ import {
   createRevokingVerifier,
   createMemoryStore,
   createRateLimiter,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -13,6 +14,7 @@ import {
 import type { UsersConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -38,7 +40,12 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(
+        config.tokens,
+        logger,
+        config.databaseUrl,
+        createAccountSync(db, logger),
+      );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
@@ -52,7 +59,7 @@ export async function createServer({
       }),
       rule: config.rateLimits.mutations,
     },
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),
