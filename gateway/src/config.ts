@@ -6,6 +6,8 @@ import {
   gatewaySecret,
   int,
   nodeEnv,
+  rateLimitRule,
+  rateLimitsEnabled,
   str,
   tokenConfig,
   trustedProxies,
@@ -13,6 +15,7 @@ import {
   type NodeEnv,
   type TokenConfig,
 } from '@grahvani/shared';
+import type { RequestRateLimits } from './requestRate.ts';
 
 export type SubgraphName = 'auth' | 'users' | 'clients';
 const SUBGRAPHS: SubgraphName[] = ['auth', 'users', 'clients'];
@@ -55,6 +58,8 @@ export interface GatewayConfig {
   gatewaySecret: string;
   /** Peers whose X-Forwarded-For chain is kept (TRUSTED_PROXIES, default loopback). */
   trustedProxies: string[];
+  /** Requests a minute per address and per account (RATE_LIMITS, RATE_LIMIT_*REQUESTS_PER_MINUTE). */
+  rateLimits: RequestRateLimits;
 }
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
@@ -109,6 +114,19 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     gatewaySecret: gatewaySecret(env, mode),
     trustedProxies: trustedProxies(env),
+    rateLimits: {
+      enabled: rateLimitsEnabled(env, mode),
+      perAddress: rateLimitRule(env, 'RATE_LIMIT_REQUESTS_PER_MINUTE', {
+        name: 'requests',
+        fallback: 600,
+        windowSeconds: 60,
+      }),
+      perAccount: rateLimitRule(env, 'RATE_LIMIT_ACCOUNT_REQUESTS_PER_MINUTE', {
+        name: 'accountRequests',
+        fallback: 300,
+        windowSeconds: 60,
+      }),
+    },
   };
 }
 

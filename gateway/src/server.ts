@@ -22,8 +22,8 @@ import { createSubgraphDataSources } from './dataSource.ts';
 import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
-
 import { variableDepthPlugin } from './variableDepth.ts';
+import { createRequestRate } from './requestRate.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -93,6 +93,7 @@ export async function createGateway({
   });
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
   const forwardedFor = createForwardedFor(config.trustedProxies);
+  const requestRate = createRequestRate(config.rateLimits, verifier);
   const service = await createHttpService({
     apollo,
     trustedProxies: config.trustedProxies,
@@ -111,9 +112,11 @@ export async function createGateway({
       // the chain received from a trusted proxy plus the peer, or only the peer (TRUSTED_PROXIES).
       const chain = forwardedFor(req);
       if (chain) forwardHeaders['x-forwarded-for'] = chain;
-      return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
+      return { identity: await requestRate.identityOf(req), forwardHeaders };
     },
     routes(app) {
+      // Before parsing and planning: a refused request costs a counter, nothing more.
+      app.use('/graphql', requestRate.middleware);
       // The signing keys on the gateway's own origin, for clients that verify tokens.
       app.get('/.well-known/jwks.json', async (_req, res) => {
         try {

@@ -18,3 +18,6 @@ export * from './accessTransform.ts';
 export * from './revocation-verifier.ts';
 export * from './gatewayProof.ts';
 export * from './proxies.ts';
+export * from './rateLimit.ts';
+export * from './rateLimitPostgres.ts';
+export * from './rateLimitResolvers.ts';

@@ -14,6 +14,7 @@ import { createDatabaseHealth } from './health.ts';
 import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
+import { limitMutations, type AppliedLimit } from './rateLimitResolvers.ts';
 
 /** Every `schema.graphql` below `dir`, in path order: one module per concept. */
 export function schemaFiles(dir: string): string[] {
@@ -56,6 +57,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** Arguments the input guard leaves to their resolver (see guardInputs). */
   guardExempt?: readonly string[];
+  /** Every mutation field counts against this limit per signed-in account (see limitMutations). */
+  mutationLimit?: AppliedLimit;
 }
 
 /**
@@ -70,7 +73,9 @@ export async function createSubgraphService<TContext extends BaseContext>(
 ): Promise<HttpService> {
   const subgraphSchema = buildSubgraphSchema({
     typeDefs: loadTypeDefs(options.schemaDir),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    resolvers: (options.mutationLimit
+      ? limitMutations(options.resolvers, options.mutationLimit)
+      : options.resolvers) as GraphQLResolverMap<unknown>,
   });
   const unguarded = fieldsWithoutAccessRule(subgraphSchema);
   if (unguarded.length) {

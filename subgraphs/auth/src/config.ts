@@ -9,6 +9,7 @@ import {
   loadOrCreateDevSigningKeys,
   nodeEnv,
   optionalStr,
+  serviceRateLimits,
   str,
   subgraphBoundary,
   tokenConfig,
@@ -16,9 +17,11 @@ import {
   type NodeEnv,
   type DatabaseSettings,
   type SubgraphBoundary,
+  type ServiceRateLimits,
   type TokenConfig,
 } from '@grahvani/shared';
 import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
+import { loadAuthRateRules, type AuthRateRules } from './rateLimits.ts';
 
 /** Configuration of the auth subgraph, read once from the environment. */
 export interface AuthConfig {
@@ -45,6 +48,12 @@ export interface AuthConfig {
   flows: FlowsConfig;
   /** Gateway proof, trusted proxies, own query limits, introspection. */
   boundary: SubgraphBoundary;
+  /**
+   * RATE_LIMITS and the limits of issue 15: per address (sign-up, mailed links, failed
+   * attempts with mailed secrets) and per session (refresh) across replicas in PostgreSQL;
+   * mutations per account per replica.
+   */
+  rateLimits: ServiceRateLimits & { rules: AuthRateRules };
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -93,6 +102,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     },
     flows: loadFlowsConfig(env),
     boundary: subgraphBoundary(env, mode),
+    rateLimits: { ...serviceRateLimits(env, mode), rules: loadAuthRateRules(env) },
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuthConfig, ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
 import type { Loaders } from './loaders.ts';
 import type { FlowServices } from './mailFlows.ts';
+import type { AuthRateLimits } from './rateLimits.ts';
 import type { TokenService } from './tokens.ts';
 
 /** Per-request context of the auth subgraph: verified caller plus fresh loaders. */
@@ -25,4 +26,6 @@ export interface Context {
   userAgent: string | null;
   /** Mailer, mailed-link settings and OpenID Connect verifier of the account flows. */
   flows: FlowServices;
+  /** Limits per address and per session, shared by the replicas (app_auth.rate_limits). */
+  rateLimits: AuthRateLimits;
 }

@@ -10,8 +10,8 @@ export interface HousekeepingOptions {
 
 /**
  * Deletes what no longer serves a purpose: login attempts past their retention, revocations
- * whose access tokens have expired anyway, and sessions that ended a retention period ago
- * (their rotated refresh hashes go with them). Idempotent, so any number of replicas may run it.
+ * whose access tokens have expired anyway, sessions that ended a retention period ago
+ * (their rotated refresh hashes go with them) and rate-limit counters whose window ended. Idempotent, so any number of replicas may run it.
  */
 export async function pruneAuthRecords(
   db: Db,
@@ -19,12 +19,18 @@ export async function pruneAuthRecords(
   now = new Date(),
 ) {
   const cutoff = new Date(now.getTime() - attemptRetentionDays * DAY_MS);
-  const [attempts, revocations, sessions] = await db.$transaction([
+  const [attempts, revocations, sessions, rateLimits] = await db.$transaction([
     db.authLoginAttempt.deleteMany({ where: { createdAt: { lt: cutoff } } }),
     db.authTokenBlacklist.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.authSession.deleteMany({ where: { expiresAt: { lt: cutoff } } }),
+    db.rateLimit.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
-  return { attempts: attempts.count, revocations: revocations.count, sessions: sessions.count };
+  return {
+    attempts: attempts.count,
+    revocations: revocations.count,
+    sessions: sessions.count,
+    rateLimits: rateLimits.count,
+  };
 }
 
 /** Prunes now and then every `intervalMs` (default hourly); returns a function that stops it. */

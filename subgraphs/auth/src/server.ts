@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
+  createMemoryStore,
+  createRateLimiter,
   createSubgraphService,
   readyWithRevocations,
   type HttpService,
@@ -13,6 +15,7 @@ import type { Db } from './db.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
+import { createAuthLimiter } from './rateLimits.ts';
 import { resolvers } from './resolvers.ts';
 import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
@@ -43,6 +46,8 @@ export async function createServer({
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
   let streams: { endStreams(): void } | undefined;
+  const { enabled } = config.rateLimits;
+  const rateLimits = { limiter: createAuthLimiter(db, enabled), rules: config.rateLimits.rules };
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
@@ -53,6 +58,11 @@ export async function createServer({
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
     ready: readyWithRevocations(undefined, revocations),
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({ enabled, store: createMemoryStore() }),
+      rule: config.rateLimits.mutations,
+    },
     publicRoutes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);
@@ -75,6 +85,7 @@ export async function createServer({
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
         flows,
+        rateLimits,
       };
     },
   });

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import {
   closingRevocations,
   createRevokingVerifier,
+  createMemoryStore,
+  createRateLimiter,
   readyWithRevocations,
   createSubgraphService,
   type HttpService,
@@ -15,6 +17,7 @@ import type { Db } from './db.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
+import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
 import { resolvers } from './resolvers.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -47,6 +50,11 @@ export async function createServer({
         gatewaySecret: config.boundary.gatewaySecret,
       });
   const imports = createImportRunner({ db, logger, ...config.imports });
+  const rateLimits = {
+    limiter: createClientsLimiter(db, config.rateLimits.enabled),
+    imports: config.rateLimits.imports,
+  };
+  const stopPruning = rateLimits.limiter.enabled ? scheduleRateLimitPruning(db, logger) : () => {};
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
@@ -54,6 +62,14 @@ export async function createServer({
     logger,
     exposeErrors: config.env === 'development',
     boundary: config.boundary,
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({
+        enabled: config.rateLimits.enabled,
+        store: createMemoryStore(),
+      }),
+      rule: config.rateLimits.mutations,
+    },
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
     database: db,
@@ -70,6 +86,7 @@ export async function createServer({
         logger,
         idempotencyKey: req.get('idempotency-key')?.trim() || null,
         imports,
+        rateLimits,
       };
     },
   });
@@ -82,6 +99,7 @@ export async function createServer({
     Object.assign(service, {
       async close() {
         stopHousekeeping();
+        stopPruning();
         await closeService();
         await imports.stop();
       },

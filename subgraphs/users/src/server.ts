@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import {
   closingRevocations,
   createRevokingVerifier,
+  createMemoryStore,
+  createRateLimiter,
   readyWithRevocations,
   createSubgraphService,
   type HttpService,
@@ -53,6 +55,14 @@ export async function createServer({
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
     ready: readyWithRevocations(undefined, revocations),
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({
+        enabled: config.rateLimits.enabled,
+        store: createMemoryStore(),
+      }),
+      rule: config.rateLimits.mutations,
+    },
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {
