@@ -4,6 +4,7 @@
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
 import { loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
+import { devSecretsPlan } from './lib/devSecrets.ts';
 import { embeddedOptions } from './lib/embedded.ts';
 import {
   assertPortFree,
@@ -34,13 +35,15 @@ try {
   const config = loadStackConfig();
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
+  const devSecrets = devSecretsPlan(config, process.env);
+  for (const line of devSecrets.lines) console.log(line);
 
   if (!config.databaseUrl) {
     await assertPortFree(config.embeddedPort, 'embedded PostgreSQL');
     embedded = await startEmbeddedDatabase(embeddedOptions(config));
   }
   const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
-  const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
+  const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env, config.allowDevSecrets);
   try {
     await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`));
   } catch (err) {
@@ -54,6 +57,7 @@ try {
 
   const base = {
     ...process.env,
+    ...devSecrets.env,
     NODE_ENV: config.env,
     DATA_DIR: config.dataDir,
     JWKS_URL: process.env.JWKS_URL ?? `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,
@@ -101,7 +105,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
 Grahvani graph is running (started in ${seconds} s)
-  gateway   http://localhost:${ports.gateway}/graphql   (Apollo Sandbox: open it in a browser)
+  gateway   http://localhost:${ports.gateway}/graphql   ${config.env === 'production' ? '(production: no Sandbox, no introspection)' : '(Apollo Sandbox: open it in a browser)'}
   auth      http://localhost:${ports.auth}/graphql
   users     http://localhost:${ports.users}/graphql
   clients   http://localhost:${ports.clients}/graphql

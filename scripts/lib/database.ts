@@ -7,21 +7,24 @@ import { DATABASE_SERVICES, ROOT, type DatabaseService } from './config.ts';
 const devPassword = (role: string) => `${role}_dev`;
 
 /**
- * Each service's own connection URL: the configured one, or in development the owner's URL
- * with the service's role and development password.
+ * Each service's own connection URL: the configured one, or in development (and in production
+ * with `allowDevSecrets`) the owner's URL with the service's role and development password.
  */
 export function resolveServiceUrls(
   ownerUrl: string,
   given: Partial<Record<DatabaseService, string>>,
   env: NodeEnv,
+  allowDevSecrets = false,
 ): Record<DatabaseService, string> {
   const result = {} as Record<DatabaseService, string>;
   for (const { service, role, urlVar } of DATABASE_SERVICES) {
     const explicit = given[service];
     if (explicit) {
       result[service] = explicit;
-    } else if (env === 'production') {
-      throw new ConfigError(`${urlVar} is required in production`);
+    } else if (env === 'production' && !allowDevSecrets) {
+      throw new ConfigError(
+        `${urlVar} is required in production (ALLOW_DEV_SECRETS=1 derives it with a development password)`,
+      );
     } else {
       const url = new URL(ownerUrl);
       url.username = role;

@@ -87,8 +87,10 @@ async function signingKeysFrom(env: Env, mode: NodeEnv): Promise<JWK[]> {
     } catch {
       throw new ConfigError('JWT_PRIVATE_KEYS must be a JSON array of private JWKs');
     }
-  } else if (mode === 'production') {
-    throw new ConfigError('JWT_PRIVATE_KEYS is required in production');
+  } else if (mode === 'production' && !bool(env, 'ALLOW_DEV_SECRETS', false)) {
+    throw new ConfigError(
+      'JWT_PRIVATE_KEYS is required in production (ALLOW_DEV_SECRETS=1 uses the development key)',
+    );
   } else {
     keys = await loadOrCreateDevSigningKeys(str(env, 'DATA_DIR', '.data'));
   }
