@@ -5,6 +5,7 @@ import {
   bool,
   int,
   nodeEnv,
+  optionalStr,
   str,
   tokenConfig,
   type Env,
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   /** Browser origins allowed to call the gateway (CORS_ORIGINS). */
   cors: CorsConfig;
   limits: QueryLimits;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
+  metricsToken: string | undefined;
 }
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
@@ -82,6 +85,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxFieldDirectives: int(env, 'MAX_FIELD_DIRECTIVES', 5, { min: 0 }),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
     },
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   createFormatError,
   createHttpService,
   createRevokingVerifier,
+  createServiceMetrics,
   type HttpService,
   type Identity,
   type Logger,
@@ -22,6 +23,7 @@ import type { GatewayConfig } from './config.ts';
 import { createCors } from './cors.ts';
 import { createQueryLimits } from './limits.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
+import { createSubgraphMetrics } from './subgraphMetrics.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -56,20 +58,26 @@ export async function createGateway({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger);
+  const metrics = createServiceMetrics('gateway');
+  if (revocations) metrics.observeRevocations(revocations);
+  const measured = createSubgraphMetrics(metrics);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
     buildService: ({ name, url }: { name: string; url?: string }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
-        errorFromResponse: errorFromSubgraphResponse,
-        willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-          const headers: Record<string, string> = context.forwardHeaders ?? {};
-          for (const [key, value] of Object.entries(headers)) {
-            request.http?.headers.set(key, value);
-          }
-        },
-      }),
+      measured(
+        name,
+        new RemoteGraphQLDataSource<GatewayContext>({
+          url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
+          errorFromResponse: errorFromSubgraphResponse,
+          willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+            const headers: Record<string, string> = context.forwardHeaders ?? {};
+            for (const [key, value] of Object.entries(headers)) {
+              request.http?.headers.set(key, value);
+            }
+          },
+        }),
+      ),
   });
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
@@ -88,6 +96,7 @@ export async function createGateway({
     logger,
     stopOnTerminationSignals: false,
     plugins: [
+      metrics.plugin(),
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
       config.sandbox
@@ -103,6 +112,7 @@ export async function createGateway({
     // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
     // refuses simple requests, which a browser sends without a preflight.
     cors: createCors(config.cors),
+    metrics: { registry: metrics.registry, token: config.metricsToken },
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {

@@ -103,6 +103,8 @@ export interface ServiceConfig {
   poolMax: number;
   logLevel: string;
   tokens: TokenConfig;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: /metrics is open like /health. */
+  metricsToken: string | undefined;
 }
 
 /** Reads a subgraph's common settings; `databaseUrlVar` names its own URL variable. */
@@ -119,5 +121,6 @@ export function serviceConfig(
     poolMax: int(env, 'DB_POOL_MAX', 10, { min: 1, max: 500 }),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: tokenConfig(env),
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
   };
 }

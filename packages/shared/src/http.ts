@@ -4,6 +4,8 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
+import type { Registry } from 'prom-client';
+import { metricsRoute } from './metrics.ts';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -17,6 +19,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   cors?: express.RequestHandler;
   /** Largest accepted request body (default 1mb). */
   bodyLimit?: string;
+  /** Served at GET /metrics, behind `Authorization: Bearer <token>` when a token is given. */
+  metrics?: { registry: Registry; token?: string };
 }
 
 export interface HttpService {
@@ -45,6 +49,9 @@ export async function createHttpService<TContext extends BaseContext>(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.metrics) {
+    app.get('/metrics', metricsRoute(options.metrics.registry, options.metrics.token));
+  }
   app.get('/ready', async (_req, res) => {
     const result = options.ready ? await options.ready() : { ok: true };
     res.status(result.ok ? 200 : 503).json(result);

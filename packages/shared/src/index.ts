@@ -9,3 +9,5 @@ export * from './connection.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation.ts';
+export * from './metrics.ts';
+export { withPool } from './poolMetrics.ts';

@@ -8,6 +8,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { createFormatError } from './errors.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
+import type { ServiceMetrics } from './metrics.ts';
 
 /** Every `schema.graphql` below `dir`, in path order: one module per concept. */
 export function schemaFiles(dir: string): string[] {
@@ -38,6 +39,9 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   routes?: HttpServiceOptions<TContext>['routes'];
   ready?: HttpServiceOptions<TContext>['ready'];
   bodyLimit?: string;
+  /** Request metrics (plugin) served at GET /metrics, guarded by `metricsToken` if set. */
+  metrics?: ServiceMetrics;
+  metricsToken?: string;
 }
 
 /** Builds a federation subgraph (schema-first) served over HTTP with probes. */
@@ -61,7 +65,10 @@ export async function createSubgraphService<TContext extends BaseContext>(
     // Signals are handled by runService, which stops the HTTP server and the pool in order.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: federated tracing data would be computed for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.metrics ? [options.metrics.plugin()] : []),
+    ],
   });
   return createHttpService({
     apollo,
@@ -69,5 +76,9 @@ export async function createSubgraphService<TContext extends BaseContext>(
     routes: options.routes,
     ready: options.ready,
     bodyLimit: options.bodyLimit,
+    metrics: options.metrics && {
+      registry: options.metrics.registry,
+      token: options.metricsToken,
+    },
   });
 }

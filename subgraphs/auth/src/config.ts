@@ -37,6 +37,8 @@ export interface AuthConfig {
   throttle: ThrottleConfig;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
+  metricsToken: string | undefined;
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -74,6 +76,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
     flows: loadFlowsConfig(env),
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
   };
 }
 

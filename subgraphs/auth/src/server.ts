@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
   checkDatabase,
+  createServiceMetrics,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -41,12 +42,17 @@ export async function createServer({
   const tokens = await createTokenService(config.tokens, revocations.isRevoked);
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
+  const metrics = createServiceMetrics('auth');
+  metrics.observeDatabase(db);
+  metrics.observeRevocations(revocations);
   let streams: { endStreams(): void } | undefined;
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     ready: () => checkDatabase(db),
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {

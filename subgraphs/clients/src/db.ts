@@ -1,4 +1,4 @@
-import { createPgAdapter, type PoolOptions } from '@grahvani/shared';
+import { createPgAdapter, withPool, type PoolOptions } from '@grahvani/shared';
 import { PrismaClient, type Prisma } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
@@ -14,10 +14,10 @@ export interface DbOptions {
 export function createDb(url: string, pool?: PoolOptions, options: DbOptions = {}): Db {
   const adapter = createPgAdapter(url, 'app_clients', pool);
   const { onQuery } = options;
-  if (!onQuery) return new PrismaClient({ adapter });
+  if (!onQuery) return withPool(new PrismaClient({ adapter }), adapter);
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   db.$on('query', (event) => onQuery(event.query, event.params));
-  return db;
+  return withPool(db, adapter);
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  createServiceMetrics,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -42,11 +43,21 @@ export async function createServer({
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
   const imports = createImportRunner({ db, logger, ...config.imports });
+  const metrics = createServiceMetrics('clients');
+  metrics.observeDatabase(db);
+  if (revocations) metrics.observeRevocations(revocations);
+  metrics.gauge(
+    'client_imports_running',
+    'CSV imports running in this process',
+    () => imports.running,
+  );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
     ready: () => checkDatabase(db),

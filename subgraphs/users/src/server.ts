@@ -3,6 +3,7 @@ import {
   checkDatabase,
   closingRevocations,
   createRevokingVerifier,
+  createServiceMetrics,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -37,11 +38,16 @@ export async function createServer({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+  const metrics = createServiceMetrics('users');
+  metrics.observeDatabase(db);
+  if (revocations) metrics.observeRevocations(revocations);
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     ready: () => checkDatabase(db),
     async context(req) {
       return {

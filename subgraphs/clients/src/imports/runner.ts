@@ -21,6 +21,8 @@ export interface ImportRunnerOptions {
 /** Background CSV imports of one process; all their state lives in client_imports. */
 export interface ImportRunner {
   readonly syncRows: number;
+  /** Imports this process is running now. */
+  readonly running: number;
   /** Processes a just-accepted (PENDING) import in the background. */
   start(tenantId: string, importId: string): void;
   /** Resumes interrupted imports (stale heartbeat) or fails those too old to resume; settles when they are done. */
@@ -145,6 +147,9 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
 
   return {
     syncRows: options.syncRows,
+    get running() {
+      return running.size;
+    },
     start: (tenantId, id) => void launch(tenantId, id, { kind: 'fresh' }),
     recover,
     async stop() {
