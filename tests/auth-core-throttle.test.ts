@@ -1,6 +1,8 @@
-// Login throttling: every attempt recorded; 5 failures in 15 minutes lock the account for 15
-// minutes (the right password included); failures per IP are limited (configurable); state
-// in PostgreSQL; aliased fields and concurrent requests counted one by one.
+// Login throttling: every attempt recorded; 5 failures in 15 minutes lock the pair (account,
+// client address) for 15 minutes (the right password included) but not the account elsewhere;
+// a higher per-account limit across addresses (configurable) refuses addresses that never
+// signed in to the account; failures per IP are limited (configurable); state in PostgreSQL;
+// aliased fields and concurrent requests counted one by one.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
@@ -18,7 +20,8 @@ const LOGIN = /* GraphQL */ `
     }
   }
 `;
-const IP_LIMIT = 7;
+const IP_LIMIT = 9;
+const ACCOUNT_LIMIT = 12;
 const WRONG = 'not the right password';
 
 let ipCounter = 0;
@@ -28,7 +31,12 @@ const freshIp = () => `198.51.100.${++ipCounter}`;
 describe('login throttling', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT) } });
+    stack = await startStack({
+      env: {
+        LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT),
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: String(ACCOUNT_LIMIT),
+      },
+    });
   });
   afterAll(() => stack?.close());
 
@@ -71,40 +79,78 @@ describe('login throttling', () => {
     expect(rows[2]!.userId).toBeNull();
   });
 
-  it('locks an account after 5 failures for 15 minutes, the right password included', async () => {
+  it('locks the pair (account, address) after 5 failures for 15 minutes, the right password included', async () => {
     const account = await registerAccount(stack);
-    await fail(account, 5);
-    const locked = await login(account.email, account.password, freshIp());
+    const ip = freshIp();
+    await fail(account, 5, ip);
+    const locked = await login(account.email, account.password, ip);
     expect(errorCodes(locked)).toEqual(['RATE_LIMITED']);
     const retryAfter = locked.errors?.[0]?.extensions?.retryAfterSeconds as number;
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect((await attempts(account.email)).at(-1)?.failureReason).toBe('rate_limited_account');
+    expect((await attempts(account.email)).at(-1)?.failureReason).toBe(
+      'rate_limited_account_address',
+    );
     // Still locked 14 minutes later (attempts refused by the lock do not extend it)...
     await age(account.email, 14);
-    expect(errorCodes(await login(account.email, account.password, freshIp()))).toEqual([
-      'RATE_LIMITED',
-    ]);
+    expect(errorCodes(await login(account.email, account.password, ip))).toEqual(['RATE_LIMITED']);
     // ...and open again once 15 minutes have passed since the fifth failure.
     await age(account.email, 2);
-    expect((await login(account.email, account.password, freshIp())).errors).toBeUndefined();
+    expect((await login(account.email, account.password, ip)).errors).toBeUndefined();
+  });
+
+  it('cannot lock the owner out from their own address with five wrong passwords', async () => {
+    const owner = await registerAccount(stack);
+    const ownerIp = freshIp();
+    const attackerIp = freshIp();
+    await fail(owner, 5, attackerIp);
+    for (let i = 0; i < 3; i++) {
+      expect(errorCodes(await login(owner.email, WRONG, attackerIp))).toEqual(['RATE_LIMITED']);
+    }
+    // The owner, from an address of their own (never used before), is not affected...
+    expect((await login(owner.email, owner.password, ownerIp)).errors).toBeUndefined();
+    // ...nor from a second new address, while the attacker's stays locked.
+    expect((await login(owner.email, owner.password, freshIp())).errors).toBeUndefined();
+    expect(errorCodes(await login(owner.email, owner.password, attackerIp))).toEqual([
+      'RATE_LIMITED',
+    ]);
+  });
+
+  it(`slows a distributed attack: past ${ACCOUNT_LIMIT} failures across addresses only known addresses get in`, async () => {
+    const owner = await registerAccount(stack);
+    const home = freshIp();
+    expect((await login(owner.email, owner.password, home)).errors).toBeUndefined();
+    // Four guesses from each of three addresses: no pair is locked, the account limit is hit.
+    for (let i = 0; i < ACCOUNT_LIMIT / 4; i++) await fail(owner, 4, freshIp());
+    const stranger = await login(owner.email, owner.password, freshIp());
+    expect(errorCodes(stranger)).toEqual(['RATE_LIMITED']);
+    const retryAfter = stranger.errors?.[0]?.extensions?.retryAfterSeconds as number;
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect((await attempts(owner.email)).at(-1)?.failureReason).toBe('rate_limited_account');
+    // The owner's usual address still signs in (and its pair limit still applies to it).
+    expect((await login(owner.email, owner.password, home)).errors).toBeUndefined();
+    // Once the oldest failures leave the window, new addresses may try again.
+    await age(owner.email, 16);
+    expect((await login(owner.email, owner.password, freshIp())).errors).toBeUndefined();
   });
 
   it('locks unknown emails the same way (no enumeration through the lock)', async () => {
     const email = `nobody-${randomUUID()}@example.com`;
     const ip = freshIp();
     for (let i = 0; i < 5; i++) await login(email, WRONG, ip);
-    expect(errorCodes(await login(email, WRONG, freshIp()))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await login(email, WRONG, ip))).toEqual(['RATE_LIMITED']);
   });
 
   it('forgets failures older than the window and those before a success', async () => {
     const account = await registerAccount(stack);
-    await fail(account, 4);
+    const ip = freshIp();
+    await fail(account, 4, ip);
     await age(account.email, 16);
-    await fail(account, 4);
-    expect((await login(account.email, account.password, freshIp())).errors).toBeUndefined();
-    await fail(account, 4);
-    expect((await login(account.email, account.password, freshIp())).errors).toBeUndefined();
+    await fail(account, 4, ip);
+    expect((await login(account.email, account.password, ip)).errors).toBeUndefined();
+    await fail(account, 4, ip);
+    expect((await login(account.email, account.password, ip)).errors).toBeUndefined();
   });
 
   it('counts aliased login fields one by one: a request never gets more than one guess', async () => {
@@ -134,8 +180,9 @@ describe('login throttling', () => {
 
   it('counts concurrent attempts one by one: at most 5 guesses get checked', async () => {
     const account = await registerAccount(stack);
+    const ip = freshIp();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => login(account.email, WRONG, freshIp())),
+      Array.from({ length: 8 }, () => login(account.email, WRONG, ip)),
     );
     const codes = results.flatMap(errorCodes);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
@@ -160,26 +207,26 @@ describe('login throttling', () => {
 
   it('counts wrong current passwords in changePassword toward the same lock', async () => {
     const account = await registerAccount(stack);
+    const ip = freshIp();
     const change = (currentPassword: string) =>
       stack.gql(
         `mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
           changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
         }`,
         { currentPassword, newPassword: 'a brand new passphrase' },
-        { token: account.accessToken, headers: { 'x-forwarded-for': freshIp() } },
+        { token: account.accessToken, headers: { 'x-forwarded-for': ip } },
       );
     for (let i = 0; i < 5; i++) expect(errorCodes(await change(WRONG))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await change(account.password))).toEqual(['RATE_LIMITED']);
-    expect(errorCodes(await login(account.email, account.password, freshIp()))).toEqual([
-      'RATE_LIMITED',
-    ]);
+    expect(errorCodes(await login(account.email, account.password, ip))).toEqual(['RATE_LIMITED']);
     const reasons = (await attempts(account.email)).map((a) => a.failureReason);
     expect(reasons.filter((r) => r === 'wrong_current_password')).toHaveLength(5);
   });
 
   it('keeps the state in PostgreSQL: a second auth replica sees the same lock', async () => {
     const account = await registerAccount(stack);
-    await fail(account, 5);
+    const ip = freshIp();
+    await fail(account, 5, ip);
     const config = await loadAuthConfig(stack.env);
     const db = createAuthDb(config.databaseUrl, { max: 2 });
     const replica = await createAuthServer({
@@ -189,9 +236,11 @@ describe('login throttling', () => {
     });
     try {
       const direct = createGraphQLClient(await replica.listen(0));
-      const res = await direct.gql(LOGIN, {
-        input: { email: account.email, password: account.password },
-      });
+      const res = await direct.gql(
+        LOGIN,
+        { input: { email: account.email, password: account.password } },
+        { headers: { 'x-forwarded-for': ip } },
+      );
       expect(errorCodes(res)).toEqual(['RATE_LIMITED']);
     } finally {
       await replica.close();

@@ -4,9 +4,10 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGraphQLClient } from './helpers/graphql.ts';
-import { findStablePort, npmStart, portOpen, waitFor } from './helpers/npmStart.ts';
+import { findStablePort, npmStart, portOpen, waitFor, type Run } from './helpers/npmStart.ts';
 
 const LOGIN = /* GraphQL */ `
   mutation ($input: LoginInput!) {
@@ -141,25 +142,69 @@ describe('npm start', { timeout: 180_000 }, () => {
     }
   });
 
-  it('uses DATABASE_URL instead of an embedded database when it is set', async () => {
+  it('uses DATABASE_URL instead of an embedded database, and seeds it only with SEED=1', async () => {
     const external = await mkdtemp(path.join(tmpdir(), 'grahvani-external-'));
-    const run = npmStart({
-      ...env,
-      DATA_DIR: external,
-      DATABASE_URL: inject('databaseUrls').owner,
-    });
-    try {
-      await waitFor(run, 'Grahvani graph is running');
-      expect(run.output()).toContain('database  DATABASE_URL');
-      expect(existsSync(path.join(external, 'pg'))).toBe(false);
-      const gateway = createGraphQLClient(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
-      const login = await gateway.gql<{ login: { accessToken: string } }>(LOGIN, {
-        input: { email: 'astro@grahvani.dev', password: 'grahvani-astro-dev' },
+    // A database of its own, so that no other test's seeding can answer for this one.
+    const name = `grahvani_external_${process.pid}_${Date.now()}`;
+    const owner = new URL(inject('databaseUrls').owner);
+    const admin = new pg.Client({ connectionString: owner.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    owner.pathname = `/${name}`;
+    const startWith = async (extra: Record<string, string>) => {
+      const run = npmStart({
+        ...env,
+        DATA_DIR: external,
+        DATABASE_URL: owner.toString(),
+        ...extra,
       });
-      expect(login.data?.login.accessToken).toEqual(expect.any(String));
-    } finally {
+      await waitFor(run, 'Grahvani graph is running');
+      return run;
+    };
+    const stop = async (run: Run) => {
       run.child.kill('SIGTERM');
       await run.exited;
+    };
+    const gateway = createGraphQLClient(`http://127.0.0.1:${env.GATEWAY_PORT}/graphql`);
+    const astroLogin = () =>
+      gateway.gql<{ login: { accessToken: string } }>(LOGIN, {
+        input: { email: 'astro@grahvani.dev', password: 'grahvani-astro-dev' },
+      });
+    await admin.end();
+    const probe = new pg.Client({ connectionString: owner.toString() });
+    try {
+      // Without SEED: migrated, served, and no demo account with a published password.
+      let run = await startWith({});
+      try {
+        expect(run.output()).toContain('database  DATABASE_URL');
+        expect(run.output()).not.toContain('seed: created');
+        expect(run.output()).not.toContain('sign in ');
+        expect(existsSync(path.join(external, 'pg'))).toBe(false);
+        expect((await astroLogin()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      } finally {
+        await stop(run);
+      }
+      await probe.connect();
+      const count = async () =>
+        Number(
+          (
+            await probe.query<{ n: string }>(
+              `SELECT count(*)::text AS n FROM app_auth.auth_users WHERE email LIKE '%@grahvani.dev'`,
+            )
+          ).rows[0]?.n,
+        );
+      expect(await count()).toBe(0);
+      // With SEED=1: the demo accounts, as on the embedded database.
+      run = await startWith({ SEED: '1' });
+      try {
+        expect(run.output()).toContain('seed: created');
+        expect((await astroLogin()).data?.login.accessToken).toEqual(expect.any(String));
+      } finally {
+        await stop(run);
+      }
+      expect(await count()).toBe(2);
+    } finally {
+      await probe.end().catch(() => {});
       await rm(external, { recursive: true, force: true });
     }
   });

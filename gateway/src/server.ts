@@ -13,6 +13,7 @@ import {
   createHttpService,
   createRevokingVerifier,
   createServiceMetrics,
+  readyWithRevocations,
   type HttpService,
   type Identity,
   type Logger,
@@ -143,7 +144,7 @@ export async function createGateway({
       // Sandbox lives at /graphql (GET with Accept: text/html); / points there.
       app.get('/', (_req, res) => res.redirect('/graphql'));
     },
-    async ready() {
+    ready: readyWithRevocations(async () => {
       const checks = await Promise.all(
         Object.entries(config.subgraphUrls).map(async ([name, url]) => {
           try {
@@ -155,7 +156,7 @@ export async function createGateway({
         }),
       );
       return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
-    },
+    }, revocations),
   });
   return closingRevocations(service, revocations);
 }

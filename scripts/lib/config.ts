@@ -37,7 +37,11 @@ export interface StackConfig {
   dataDir: string;
   embeddedPort: number;
   ports: { gateway: number; auth: number; users: number; clients: number };
-  /** Seed demo accounts and clients (development only; default on). */
+  /**
+   * Seed demo accounts and clients (never in production). Default on in development with the
+   * embedded database; against an external `DATABASE_URL` only with `SEED=1`, so that known
+   * demo passwords never appear in a shared database by accident.
+   */
   seed: boolean;
   /**
    * ALLOW_DEV_SECRETS=1 in production: run on one machine with what development generates
@@ -52,7 +56,8 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
   for (const { service, urlVar } of DATABASE_SERVICES) {
     if (optionalStr(env, urlVar)) serviceUrls[service] = databaseUrl(env, urlVar);
   }
-  const seed = bool(env, 'SEED', mode === 'development');
+  const external = optionalStr(env, 'DATABASE_URL') !== undefined;
+  const seed = bool(env, 'SEED', mode === 'development' && !external);
   if (seed && mode === 'production') throw new ConfigError('SEED is refused in production');
   const allowDevSecrets = mode === 'production' && bool(env, 'ALLOW_DEV_SECRETS', false);
   const ownerUrl = optionalStr(env, 'DATABASE_URL') && databaseUrl(env, 'DATABASE_URL');

@@ -10,6 +10,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The service cannot answer safely yet (e.g. revocations not loaded); retry shortly. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +39,12 @@ export const notFound = (what = 'Resource') => error(ErrorCode.NOT_FOUND, `${wha
 export const conflict = (message: string) => error(ErrorCode.CONFLICT, message);
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
   error(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : {});
+/** Answered with HTTP 503 when it happens before execution (context creation). */
+export const serviceUnavailable = (message: string, retryAfterSeconds?: number) =>
+  error(ErrorCode.SERVICE_UNAVAILABLE, message, {
+    http: { status: 503 },
+    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+  });
 /** Invalid input; `field` names the offending input field so clients can show it. */
 export const badInput = (message: string, field?: string) =>
   error(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});

@@ -8,6 +8,33 @@ export interface Revocation {
   expiresAt: number;
 }
 
+/**
+ * A change of an account's existence for the other services: `deleted` when its status became
+ * DELETED, `restored` when it left DELETED. Sent on the revocation channel (payload
+ * `account <user id> deleted|restored`), which revocation decoders ignore.
+ */
+export interface AccountEvent {
+  userId: string;
+  deleted: boolean;
+}
+
+/** Everything a starting verifier loads: current revocations and the deleted accounts. */
+export interface RevocationSnapshot {
+  revocations: Revocation[];
+  /** Ids of every account whose status is DELETED (absent: the source does not say). */
+  deletedAccounts?: string[];
+}
+
+export function encodeAccountEvent({ userId, deleted }: AccountEvent): string {
+  return `account ${userId} ${deleted ? 'deleted' : 'restored'}`;
+}
+
+export function decodeAccountEvent(payload: string): AccountEvent | null {
+  const [kind, userId, change] = payload.trim().split(' ');
+  if (kind !== 'account' || !userId || (change !== 'deleted' && change !== 'restored')) return null;
+  return { userId, deleted: change === 'deleted' };
+}
+
 /** The PostgreSQL channel on which the auth service announces revocations. */
 export const REVOCATION_CHANNEL = 'auth_revocations';
 
@@ -25,6 +52,8 @@ export function decodeRevocation(payload: string): Revocation | null {
 /** What a feed needs from the list it feeds. */
 export interface Feed {
   add(revocation: Revocation): void;
+  /** An account was deleted or restored. */
+  account(event: AccountEvent): void;
   /** The feed delivered a complete picture (snapshot or stream start). */
   loaded(): void;
   failed(what: string, err: unknown): void;
@@ -35,8 +64,10 @@ export interface Feed {
 }
 
 /**
- * LISTENs on a direct connection; on loss reconnects and calls `reconnected` (to reload the
- * snapshot: notifications sent meanwhile are lost). Returns the close function.
+ * LISTENs on a direct connection; on loss reconnects and, once connected again, calls
+ * `reconnected` (to reload the snapshot: notifications sent meanwhile are lost). One
+ * connection attempt at a time: a failed attempt schedules exactly one retry. Returns the
+ * close function.
  */
 export async function listenFeed(
   feed: Feed,
@@ -45,8 +76,8 @@ export async function listenFeed(
   reconnected: () => Promise<void>,
 ): Promise<() => Promise<void>> {
   let current: pg.Client | undefined;
-  const connect = async (): Promise<void> => {
-    if (feed.isClosed()) return;
+  const connect = async (): Promise<boolean> => {
+    if (feed.isClosed()) return false;
     const client = new pg.Client({
       connectionString: url,
       application_name: applicationName,
@@ -59,20 +90,32 @@ export async function listenFeed(
       current = undefined;
       feed.failed('LISTEN connection', err ?? 'closed');
       client.end().catch(() => {});
-      feed.retry(() => void connect().then(reconnected));
+      // The snapshot is reloaded only after a connection succeeds: reloading after every failed
+      // attempt would start one more snapshot retry loop per attempt during an outage.
+      feed.retry(
+        () =>
+          void connect().then(async (connected) => {
+            if (connected) await reconnected();
+          }),
+      );
     };
     client.on('error', fail);
     client.on('end', () => fail());
     client.on('notification', (message) => {
-      const revocation = message.payload ? decodeRevocation(message.payload) : null;
-      if (message.channel === REVOCATION_CHANNEL && revocation) feed.add(revocation);
+      if (message.channel !== REVOCATION_CHANNEL || !message.payload) return;
+      const revocation = decodeRevocation(message.payload);
+      if (revocation) return feed.add(revocation);
+      const account = decodeAccountEvent(message.payload);
+      if (account) feed.account(account);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${REVOCATION_CHANNEL}`);
       current = client;
+      return true;
     } catch (err) {
       fail(err as Error);
+      return false;
     }
   };
   await connect();
@@ -141,15 +184,21 @@ export function streamFeed(feed: Feed, url: string): () => void {
 }
 
 /** A snapshot loader for the auth service's `GET /revocations` (JSON). */
-export function httpRevocationSnapshot(url: string): () => Promise<Revocation[]> {
+export function httpRevocationSnapshot(url: string): () => Promise<RevocationSnapshot> {
   return async () => {
     const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
     if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
-    const body = (await res.json()) as { revocations?: { sessionId: string; expiresAt: string }[] };
-    return (body.revocations ?? []).map((r) => ({
-      sessionId: r.sessionId,
-      expiresAt: Date.parse(r.expiresAt),
-    }));
+    const body = (await res.json()) as {
+      revocations?: { sessionId: string; expiresAt: string }[];
+      deletedAccounts?: string[];
+    };
+    return {
+      revocations: (body.revocations ?? []).map((r) => ({
+        sessionId: r.sessionId,
+        expiresAt: Date.parse(r.expiresAt),
+      })),
+      deletedAccounts: body.deletedAccounts,
+    };
   };
 }
 

@@ -1,23 +1,32 @@
-import type { TokenConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import {
-  httpRevocationSnapshot,
   listenFeed,
-  revocationUrls,
   streamFeed,
+  type AccountEvent,
   type Feed,
   type Revocation,
+  type RevocationSnapshot,
 } from './revocation-feeds.ts';
-import { createTokenVerifier, type Identity, type TokenVerifier } from './tokens.ts';
+import type { Identity } from './tokens.ts';
 
 export * from './revocation-feeds.ts';
+
+/** What a service does with deleted accounts (the users subgraph hides their profiles). */
+export interface AccountSync {
+  /** Applies the complete set of DELETED account ids (at start and after every reconnection). */
+  snapshot(deletedAccountIds: string[]): Promise<void>;
+  /** Applies one change as it is announced. */
+  event(event: AccountEvent): Promise<void>;
+}
 
 export interface RevocationListOptions {
   logger: Logger;
   /** A direct PostgreSQL connection (LISTEN does not work through PgBouncer's transaction mode). */
   listenUrl?: string;
   /** The current revocations, loaded at start and again after every reconnection. */
-  snapshot?: () => Promise<Revocation[]>;
+  snapshot?: () => Promise<Revocation[] | RevocationSnapshot>;
+  /** Receives account deletions (LISTEN feed and snapshot); the snapshot counts as loaded once applied. */
+  accounts?: AccountSync;
   /** The auth service's event stream: every current revocation, then each new one. */
   streamUrl?: string;
   /** How long `start()` waits for the first load before serving anyway (default 5000 ms). */
@@ -35,7 +44,10 @@ export interface RevocationList {
   entries(): Revocation[];
   /** Calls `listener` for each revocation added from now on; returns the unsubscribe. */
   subscribe(listener: (revocation: Revocation) => void): () => void;
-  /** True once the first snapshot (or stream) has been loaded. */
+  /**
+   * True once the first snapshot (or stream) has been loaded. Until then the service is not
+   * ready and refuses access tokens (it could not tell a revoked one).
+   */
   readonly loaded: boolean;
   /** Sessions held (including any expired but not yet pruned). */
   readonly size: number;
@@ -76,6 +88,12 @@ export function createRevocationList(options: RevocationListOptions): Revocation
 
   const feed: Feed = {
     add,
+    account(event) {
+      options.accounts?.event(event).catch((err: unknown) => {
+        // The next snapshot (after any reconnection or restart) applies it again.
+        logger.warn({ err, userId: event.userId }, 'revocations: account change not applied');
+      });
+    },
     loaded() {
       loaded = true;
       updatedAt = Date.now();
@@ -106,15 +124,40 @@ export function createRevocationList(options: RevocationListOptions): Revocation
   }, 60_000);
   prune.unref();
 
+  // One snapshot load at a time: while one is in flight or waiting to retry, another request
+  // (a reconnection) only asks for one more load after it, so retry loops never multiply.
+  let snapshotPending = false;
+  let snapshotAgain = false;
   async function loadSnapshot(): Promise<void> {
     if (!options.snapshot) return;
+    if (snapshotPending) {
+      snapshotAgain = true;
+      return;
+    }
+    snapshotPending = true;
     try {
-      for (const revocation of await options.snapshot()) add(revocation);
+      const loadedSnapshot = await options.snapshot();
+      const snapshot = Array.isArray(loadedSnapshot)
+        ? { revocations: loadedSnapshot }
+        : loadedSnapshot;
+      for (const revocation of snapshot.revocations) add(revocation);
+      if (options.accounts && snapshot.deletedAccounts) {
+        await options.accounts.snapshot(snapshot.deletedAccounts);
+      }
       feed.loaded();
       feed.recovered();
+      snapshotPending = false;
+      if (snapshotAgain) {
+        snapshotAgain = false;
+        await loadSnapshot();
+      }
     } catch (err) {
       feed.failed('snapshot', err);
-      feed.retry(() => void loadSnapshot());
+      snapshotAgain = false;
+      feed.retry(() => {
+        snapshotPending = false;
+        void loadSnapshot();
+      });
     }
   }
 
@@ -162,46 +205,4 @@ export function createRevocationList(options: RevocationListOptions): Revocation
       await Promise.all(closers.map((close) => close()));
     },
   };
-}
-
-/**
- * The default verifier of a gateway or subgraph: keys from our JWKS, and revocations kept in
- * memory. With `listenUrl` (a service's own database connection) it LISTENs itself and loads
- * the snapshot from the auth service; without (the gateway has no database) it follows the
- * auth service's event stream. Close `revocations` when the service stops.
- */
-export async function createRevokingVerifier(
-  tokens: TokenConfig,
-  logger: Logger,
-  listenUrl?: string,
-): Promise<{ verifier: TokenVerifier; revocations: RevocationList }> {
-  const urls = revocationUrls(tokens.jwksUrl);
-  const revocations = createRevocationList(
-    listenUrl
-      ? { logger, listenUrl, snapshot: httpRevocationSnapshot(urls.snapshot) }
-      : { logger, streamUrl: urls.stream },
-  );
-  await revocations.start();
-  const verifier = createTokenVerifier({
-    issuer: tokens.issuer,
-    audience: tokens.audience,
-    keys: { jwksUrl: tokens.jwksUrl },
-    isRevoked: revocations.isRevoked,
-  });
-  return { verifier, revocations };
-}
-
-/** `service` whose close() also closes `revocations` (when the service created them). */
-export function closingRevocations<T extends { close(): Promise<void> }>(
-  service: T,
-  revocations: RevocationList | undefined,
-): T {
-  if (!revocations) return service;
-  const close = service.close.bind(service);
-  return Object.assign(service, {
-    async close() {
-      await close();
-      await revocations.close();
-    },
-  });
 }

@@ -5,7 +5,7 @@ import {
   type JSONWebKeySet,
   type JWTVerifyGetKey,
 } from 'jose';
-import { unauthenticated } from './errors.ts';
+import { serviceUnavailable, unauthenticated } from './errors.ts';
 
 export const ROLES = ['USER', 'MODERATOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +32,11 @@ export interface TokenVerifierOptions {
   keys: { jwksUrl: string } | { jwks: JSONWebKeySet };
   /** Revocation check (an in-memory set fed by notifications): true refuses the token. */
   isRevoked?: (identity: Identity) => boolean;
+  /**
+   * False while the revocation list is not loaded: every token is then refused with
+   * SERVICE_UNAVAILABLE (HTTP 503), since a revoked one could not be told apart.
+   */
+  isReady?: () => boolean;
 }
 
 export interface TokenVerifier {
@@ -56,6 +61,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       : createLocalJWKSet(options.keys.jwks);
 
   async function verify(token: string): Promise<Identity> {
+    if (options.isReady && !options.isReady()) {
+      throw serviceUnavailable('Revocations are not loaded yet; retry shortly', 1);
+    }
     let payload;
     try {
       ({ payload } = await jwtVerify(token, getKey, {

@@ -45,7 +45,12 @@ export interface AuthConfig {
 export interface ThrottleConfig {
   /** Window over which failures count, and how long a lock lasts (default 15 minutes). */
   windowMinutes: number;
-  /** Failures of one account within the window that lock it (default 5). */
+  /** Failures of one account from one client address within the window that lock the pair (default 5). */
+  accountAddressMaxFailures: number;
+  /**
+   * Failures of one account from all addresses within the window beyond which addresses that
+   * never signed in to it are refused (default 50): slows a distributed attack.
+   */
   accountMaxFailures: number;
   /** Failures from one IP address within the window that block it (default 100). */
   ipMaxFailures: number;
@@ -71,7 +76,11 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     },
     throttle: {
       windowMinutes: int(env, 'LOGIN_THROTTLE_WINDOW_MINUTES', 15, { min: 1, max: 1440 }),
-      accountMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),
+      accountAddressMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS', 5, {
+        min: 1,
+        max: 1000,
+      }),
+      accountMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 50, { min: 1, max: 100_000 }),
       ipMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, { min: 1, max: 1_000_000 }),
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },

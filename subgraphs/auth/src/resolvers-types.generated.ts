@@ -122,9 +122,11 @@ export type Mutation = {
   inviteUser: Invitation;
   /**
    * Signs in with email and password. Unknown email and wrong password give the same
-   * UNAUTHENTICATED error. Every attempt is recorded; after 5 failures within 15 minutes the
-   * account is RATE_LIMITED for 15 minutes (the right password included), and failures per IP
-   * address are limited too.
+   * UNAUTHENTICATED error. Every attempt is recorded; after 5 failures within 15 minutes from one
+   * client address, that account is RATE_LIMITED from that address for 15 minutes (the right
+   * password included; other addresses are not locked). Past a higher number of failures across
+   * addresses, addresses that never signed in to the account are RATE_LIMITED too; failures per
+   * address across accounts are limited as well.
    */
   login: AuthPayload;
   /** Revokes the current session; its access token is refused everywhere within a second. */
@@ -193,7 +195,9 @@ export type Mutation = {
   unlinkOAuthAccount: Scalars['Boolean']['output'];
   /**
    * Consumes a verification token: marks the email verified and activates a
-   * PENDING_VERIFICATION account. Unknown, used or expired token: BAD_USER_INPUT.
+   * PENDING_VERIFICATION account. Ends every other session of the account (all of them unless
+   * the caller is signed in to it), so whoever registered the address first loses access.
+   * Unknown, used or expired token: BAD_USER_INPUT.
    */
   verifyEmail: AuthUser;
 };

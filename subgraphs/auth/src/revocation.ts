@@ -1,6 +1,7 @@
 import {
   REVOCATION_CHANNEL,
   createRevocationList,
+  encodeAccountEvent,
   encodeRevocation,
   type Logger,
   type Revocation,
@@ -84,6 +85,26 @@ export function revokeSessions(
   return db.$transaction((tx) => revokeSessionsIn(tx, target, reason, accessTokenTtlSeconds));
 }
 
+/**
+ * Announces, inside the caller's transaction (delivered at commit), that an account became
+ * DELETED or left DELETED, on the revocation channel: the users subgraph hides or shows its
+ * profile. Starting services learn the current set from GET /revocations (`deletedAccounts`).
+ */
+export async function announceAccountChange(
+  tx: Tx,
+  userId: string,
+  deleted: boolean,
+): Promise<void> {
+  const payload = encodeAccountEvent({ userId, deleted });
+  await tx.$executeRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, ${payload})`;
+}
+
+/** Ids of every DELETED account (the users subgraph keeps their profiles hidden). */
+export async function loadDeletedAccounts(db: Db): Promise<string[]> {
+  const rows = await db.authUser.findMany({ where: { status: 'DELETED' }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
 /** Current session revocations, from auth_token_blacklist. */
 export async function loadRevocations(db: Db): Promise<Revocation[]> {
   const rows = await db.authTokenBlacklist.findMany({
@@ -120,12 +141,16 @@ export function revocationRoutes(
 ): { endStreams(): void } {
   const open = new Set<express.Response>();
   app.get('/revocations', async (_req, res) => {
-    const revocations = await loadRevocations(db);
+    const [revocations, deletedAccounts] = await Promise.all([
+      loadRevocations(db),
+      loadDeletedAccounts(db),
+    ]);
     res.set('Cache-Control', 'no-store').json({
       revocations: revocations.map((r) => ({
         sessionId: r.sessionId,
         expiresAt: new Date(r.expiresAt).toISOString(),
       })),
+      deletedAccounts,
     });
   });
   app.get('/revocations/stream', (req, res) => {

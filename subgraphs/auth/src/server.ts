@@ -3,6 +3,7 @@ import {
   checkDatabase,
   createServiceMetrics,
   createSubgraphService,
+  readyWithRevocations,
   type HttpService,
   type Logger,
   type RevocationList,
@@ -39,7 +40,7 @@ export async function createServer({
   revocations = createAuthRevocationList(db, config.databaseUrl, logger),
 }: AuthServerOptions): Promise<HttpService> {
   await revocations.start();
-  const tokens = await createTokenService(config.tokens, revocations.isRevoked);
+  const tokens = await createTokenService(config.tokens, revocations);
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
   const metrics = createServiceMetrics('auth');
@@ -53,7 +54,7 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     metrics,
     metricsToken: config.metricsToken,
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);

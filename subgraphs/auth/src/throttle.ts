@@ -1,28 +1,13 @@
 import type { ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
+import {
+  isKnownAddress,
+  overLimitFor,
+  pairLockedFor,
+  type LoginFailureReason,
+} from './throttleRules.ts';
 
-/** Why a login attempt failed, as recorded in auth_login_attempts.failure_reason. */
-export type LoginFailureReason =
-  | 'in_progress'
-  | 'unknown_email'
-  | 'wrong_password'
-  | 'wrong_current_password'
-  | 'account_suspended'
-  | 'account_deleted'
-  | 'rate_limited_account'
-  | 'rate_limited_ip';
-
-// Failures that look like guessing. Attempts refused by the throttle itself do not count (an
-// attacker hammering a locked account must not extend the lock forever), nor do right
-// passwords for blocked accounts. `in_progress` counts so that concurrent attempts, across
-// replicas, see each other before their passwords are checked. A wrong current password in
-// changePassword is a guess too (by whoever holds a stolen access token).
-const GUESSES: LoginFailureReason[] = [
-  'in_progress',
-  'unknown_email',
-  'wrong_password',
-  'wrong_current_password',
-];
+export { lockedUntil, type LoginFailureReason } from './throttleRules.ts';
 
 export interface LoginAttemptInfo {
   email: string;
@@ -34,31 +19,24 @@ export type LoginAttemptStart =
   { allowed: true; attemptId: string } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * The end of an account's lock, from its failure times (ascending): every run of
- * `maxFailures` failures within one window locks the account for a window after the last.
- */
-export function lockedUntil(failures: Date[], maxFailures: number, windowMs: number): number {
-  let until = 0;
-  for (let i = maxFailures - 1; i < failures.length; i++) {
-    const last = failures[i]!.getTime();
-    if (last - failures[i - maxFailures + 1]!.getTime() <= windowMs) {
-      until = Math.max(until, last + windowMs);
-    }
-  }
-  return until;
-}
-
-/**
  * Checks the throttle and records the attempt as in progress, under a per-email advisory
- * lock so that concurrent attempts are counted one by one. The state lives only in
- * PostgreSQL, so every replica enforces the same limits.
+ * lock so that concurrent attempts are counted one by one. Three limits, in order:
+ *
+ * 1. the pair (account, client address): `accountAddressMaxFailures` guesses within the window
+ *    lock that pair for a window, the right password included. Another address is not locked,
+ *    so nobody can lock the owner out from the owner's own address with a few wrong passwords;
+ * 2. the account across addresses: beyond `accountMaxFailures` guesses within the window (a
+ *    distributed attack), addresses that never signed in to the account are refused until the
+ *    count falls; addresses it signed in from before stay open (the owner is not locked out);
+ * 3. the address across accounts: `ipMaxFailures` guesses within the window block it.
+ *
+ * The state lives only in PostgreSQL, so every replica enforces the same limits.
  */
 export function startLoginAttempt(
   db: Db,
   config: ThrottleConfig,
   info: LoginAttemptInfo,
 ): Promise<LoginAttemptStart> {
-  const windowMs = config.windowMinutes * 60_000;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${info.email}`}))`;
     const now = new Date();
@@ -74,65 +52,35 @@ export function startLoginAttempt(
         },
         select: { id: true },
       });
-    // A lock can have begun at most one window before now and lasts one window: look back two.
-    const horizon = new Date(now.getTime() - 2 * windowMs);
-    const lastSuccess = await tx.authLoginAttempt.findFirst({
-      where: { email: info.email, success: true, createdAt: { gt: horizon } },
-      orderBy: { createdAt: 'desc' },
-      select: { createdAt: true },
-    });
-    const failures = await tx.authLoginAttempt.findMany({
-      where: {
-        email: info.email,
-        success: false,
-        failureReason: { in: GUESSES },
-        createdAt: { gt: lastSuccess?.createdAt ?? horizon },
-      },
-      orderBy: { createdAt: 'asc' },
-      select: { createdAt: true },
-    });
-    const until = lockedUntil(
-      failures.map((f) => f.createdAt),
+    const refuse = async (reason: LoginFailureReason, retryAfterSeconds: number) => {
+      await record(reason);
+      return { allowed: false as const, retryAfterSeconds };
+    };
+    const pairRetry = await pairLockedFor(tx, info.email, info.ip, config, now);
+    if (pairRetry > 0) return refuse('rate_limited_account_address', pairRetry);
+    const accountRetry = await overLimitFor(
+      tx,
+      { email: info.email },
       config.accountMaxFailures,
-      windowMs,
+      config,
+      now,
     );
-    if (until > now.getTime()) {
-      await record('rate_limited_account');
-      return { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
+    if (accountRetry > 0 && !(await isKnownAddress(tx, info.email, info.ip, config, now))) {
+      return refuse('rate_limited_account', accountRetry);
     }
     if (info.ip) {
-      const ipRetry = await ipBlockedFor(tx, info.ip, config, now);
-      if (ipRetry > 0) {
-        await record('rate_limited_ip');
-        return { allowed: false, retryAfterSeconds: ipRetry };
-      }
+      const ipRetry = await overLimitFor(
+        tx,
+        { ipAddress: info.ip },
+        config.ipMaxFailures,
+        config,
+        now,
+      );
+      if (ipRetry > 0) return refuse('rate_limited_ip', ipRetry);
     }
     const { id } = await record('in_progress');
     return { allowed: true, attemptId: id };
   });
-}
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
-/** Seconds until the IP's failures in the window fall below the limit; 0 when not blocked. */
-async function ipBlockedFor(tx: Tx, ip: string, config: ThrottleConfig, now: Date) {
-  const windowMs = config.windowMinutes * 60_000;
-  const where = {
-    ipAddress: ip,
-    success: false,
-    failureReason: { in: GUESSES },
-    createdAt: { gt: new Date(now.getTime() - windowMs) },
-  };
-  const count = await tx.authLoginAttempt.count({ where });
-  if (count < config.ipMaxFailures) return 0;
-  const freeing = await tx.authLoginAttempt.findFirst({
-    where,
-    orderBy: { createdAt: 'asc' },
-    skip: count - config.ipMaxFailures,
-    select: { createdAt: true },
-  });
-  const until = (freeing?.createdAt.getTime() ?? now.getTime()) + windowMs;
-  return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
 /** Records the outcome of an attempt started with `startLoginAttempt`. */

@@ -4,6 +4,7 @@ import {
   ACCESS_TOKEN_TYPE,
   createTokenVerifier,
   publicJwks,
+  type RevocationList,
   type Role,
   type TokenVerifier,
 } from '@grahvani/shared';
@@ -35,7 +36,7 @@ export function hashToken(token: string): string {
 /** Creates the signer and the auth service's own verifier from the configured keys. */
 export async function createTokenService(
   config: AuthConfig['tokens'],
-  isRevoked?: Parameters<typeof createTokenVerifier>[0]['isRevoked'],
+  revocations?: Pick<RevocationList, 'isRevoked' | 'loaded'>,
 ): Promise<TokenService> {
   const newest = config.signingKeys.at(-1);
   if (!newest?.kid) throw new Error('No signing key configured');
@@ -49,7 +50,8 @@ export async function createTokenService(
       issuer: config.issuer,
       audience: config.audience,
       keys: { jwks },
-      isRevoked,
+      isRevoked: revocations && ((identity) => revocations.isRevoked(identity)),
+      isReady: revocations && (() => revocations.loaded),
     }),
     async signAccessToken({ userId, sessionId, role }) {
       const now = Math.floor(Date.now() / 1000);

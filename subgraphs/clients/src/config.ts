@@ -8,6 +8,11 @@ export interface ClientsConfig extends ServiceConfig {
     chunkRows: number;
     /** A background import without a heartbeat for this long is resumed or failed (CLIENT_IMPORT_STALE_SECONDS, 60). */
     staleSeconds: number;
+    /**
+     * Imports processed at once by one process, background and immediate alike; more wait their
+     * turn, so imports never take the whole connection pool (CLIENT_IMPORT_MAX_CONCURRENT, 2).
+     */
+    maxConcurrent: number;
   };
 }
 
@@ -19,6 +24,7 @@ export function loadConfig(env: Env = process.env): ClientsConfig {
       syncRows: int(env, 'CLIENT_IMPORT_SYNC_ROWS', 200, { max: 10_000 }),
       chunkRows: int(env, 'CLIENT_IMPORT_CHUNK_ROWS', 100, { min: 1, max: 1_000 }),
       staleSeconds: int(env, 'CLIENT_IMPORT_STALE_SECONDS', 60, { min: 1 }),
+      maxConcurrent: int(env, 'CLIENT_IMPORT_MAX_CONCURRENT', 2, { min: 1, max: 100 }),
     },
   };
 }

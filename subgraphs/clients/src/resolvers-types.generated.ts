@@ -321,6 +321,9 @@ export type Mutation = {
    * birthTime, birthPlace, latitude, longitude, timezone, tags separated by ';'). At most 5 MB and
    * 10,000 rows. Small files finish at once; large ones in the background (poll clientImport).
    * A re-run of the same file creates no duplicates. Honours the Idempotency-Key request header.
+   * One import per tenant at a time: while one is PENDING or PROCESSING another is refused with
+   * CONFLICT (extensions.importId names the running one). Imports wait their turn for one of the
+   * service's import slots (CLIENT_IMPORT_MAX_CONCURRENT).
    */
   importClients: ClientImport;
   /** Links two of the viewer's clients; no self-links (BAD_USER_INPUT), no duplicates (CONFLICT). */

@@ -4,6 +4,7 @@ import {
   closingRevocations,
   createRevokingVerifier,
   createServiceMetrics,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -60,7 +61,7 @@ export async function createServer({
     metricsToken: config.metricsToken,
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

@@ -30,6 +30,8 @@ export function followPages(db: Db, side: 'followers' | 'following'): PageFetche
     CROSS JOIN LATERAL (
       SELECT uf.id, uf.created_at, uf.${other} AS other
       FROM "app_users"."user_followers" uf
+      -- A DELETED account's profile is not listed (the counts leave it out too).
+      JOIN "app_users"."users" o ON o.id = uf.${other} AND o.deleted_at IS NULL
       WHERE uf.${parent} = p.id ${afterClause('uf', after)}
       ORDER BY uf.created_at DESC, uf.id DESC
       LIMIT ${first + 1}

@@ -2,6 +2,14 @@ import { isUuid } from '@grahvani/shared';
 import type { Db } from './db.ts';
 import type { User } from './generated/prisma/client.ts';
 
+/**
+ * The profile as the API may show it: a DELETED account's profile (deleted_at set when the
+ * users subgraph learns of the deletion) is gone from every read, by id, by account and in lists.
+ */
+export function visibleProfile<T extends Pick<User, 'deletedAt'>>(row: T | null | undefined) {
+  return row && !row.deletedAt ? row : null;
+}
+
 /** What is known of an account when its profile is first needed. */
 export interface ProfileSeed {
   authUserId: string;

@@ -4,6 +4,7 @@ import {
   closingRevocations,
   createRevokingVerifier,
   createServiceMetrics,
+  readyWithRevocations,
   createSubgraphService,
   type HttpService,
   type Logger,
@@ -12,6 +13,7 @@ import {
 import type { UsersConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -37,7 +39,12 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(
+        config.tokens,
+        logger,
+        config.databaseUrl,
+        createAccountSync(db, logger),
+      );
   const metrics = createServiceMetrics('users');
   metrics.observeDatabase(db);
   if (revocations) metrics.observeRevocations(revocations);
@@ -48,7 +55,7 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     metrics,
     metricsToken: config.metricsToken,
-    ready: () => checkDatabase(db),
+    ready: readyWithRevocations(() => checkDatabase(db), revocations),
     async context(req) {
       return {
         identity: await verifier.identify(req.get('authorization')),

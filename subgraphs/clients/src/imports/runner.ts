@@ -1,4 +1,5 @@
 import type { Logger } from '@grahvani/shared';
+import pLimit from 'p-limit';
 import { withTenant, type Db, type Tx } from '../db.ts';
 import type { ClientImport, Prisma } from '../generated/prisma/client.ts';
 import { parseClientCsv } from './csv.ts';
@@ -16,6 +17,8 @@ export interface ImportRunnerOptions {
   chunkRows: number;
   /** Seconds without a heartbeat after which an import counts as interrupted. */
   staleSeconds: number;
+  /** Imports processed at once by this process (default 2); more wait in line, oldest first. */
+  maxConcurrent?: number;
 }
 
 /** Background CSV imports of one process; all their state lives in client_imports. */
@@ -23,8 +26,10 @@ export interface ImportRunner {
   readonly syncRows: number;
   /** Imports this process is running now. */
   readonly running: number;
-  /** Processes a just-accepted (PENDING) import in the background. */
+  /** Processes a just-accepted (PENDING) import in the background, when a slot is free. */
   start(tenantId: string, importId: string): void;
+  /** Runs an immediate (small) import in one of the same slots, waiting for one if need be. */
+  inSlot<T>(fn: () => Promise<T>): Promise<T>;
   /** Resumes interrupted imports (stale heartbeat) or fails those too old to resume; settles when they are done. */
   recover(): Promise<void>;
   /** Stops picking up work and waits for running imports to reach a chunk boundary. */
@@ -67,6 +72,9 @@ async function claimImport(tx: Tx, id: string, tenantId: string, claim: Claim) {
 export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
   const { db, logger, chunkRows } = options;
   const running = new Set<Promise<void>>();
+  // One queue for every import of this process: a burst of imports, from one tenant or many,
+  // holds at most this many pool connections; the rest wait (background ones stay PENDING).
+  const slots = pLimit(options.maxConcurrent ?? 2);
   let stopping = false;
 
   async function fail(
@@ -110,7 +118,10 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
 
   function launch(tenantId: string, id: string, claim: Claim): Promise<void> {
     if (stopping) return Promise.resolve();
-    const task: Promise<void> = process(tenantId, id, claim)
+    // Waiting in line leaves the import PENDING; stopping drops the wait (recovery resumes it).
+    const task: Promise<void> = slots(async () => {
+      if (!stopping) await process(tenantId, id, claim);
+    })
       .catch(async (err: unknown) => {
         if (err instanceof LostClaimError) return;
         logger.error({ err, importId: id }, 'client import failed');
@@ -151,6 +162,7 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
       return running.size;
     },
     start: (tenantId, id) => void launch(tenantId, id, { kind: 'fresh' }),
+    inSlot: (fn) => slots(fn),
     recover,
     async stop() {
       stopping = true;

@@ -39,6 +39,9 @@ export async function setFollowing(ctx: Context, userId: string, on: boolean): P
   if (!isUuid(userId)) throw notFound('User');
   if (userId === me.id) throw badInput('You cannot follow yourself', 'userId');
   const followed = await ctx.db.$transaction(async (tx) => {
+    // Both rows locked first, in id order (no deadlock between two users following each
+    // other): a deletion of the target is then either seen here or waits for this follow.
+    await tx.$queryRaw`SELECT id::text FROM app_users.users WHERE id = ANY(${[me.id, userId].sort()}::uuid[]) ORDER BY id FOR UPDATE`;
     const target = await tx.user.findUnique({ where: { id: userId } });
     if (!target || target.deletedAt) throw notFound('User');
     const pair = { followerId: me.id, followingId: userId };

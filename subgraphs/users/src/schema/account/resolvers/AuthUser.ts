@@ -1,11 +1,14 @@
+import { visibleProfile } from '../../../profiles.ts';
 import type { AuthUserResolvers } from '../../../resolvers-types.generated.ts';
 
 export const AuthUser: AuthUserResolvers = {
   __resolveReference: (ref) => ref,
-  profile: (account, _args, ctx) =>
-    ctx.loaders.profileByAuthUserId.load({
-      authUserId: account.id,
-      email: account.email,
-      name: account.name,
-    }),
+  profile: async (account, _args, ctx) =>
+    visibleProfile(
+      await ctx.loaders.profileByAuthUserId.load({
+        authUserId: account.id,
+        email: account.email,
+        name: account.name,
+      }),
+    ),
 };

@@ -1,11 +1,17 @@
 import { assertOwnerOrAdmin } from '../../../access.ts';
+import { visibleProfile } from '../../../profiles.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
 export const User: UserResolvers = {
-  __resolveReference: (ref, ctx) => {
-    if ('id' in ref && typeof ref.id === 'string') return ctx.loaders.userById.load(ref.id);
+  // Client.owner and every other reference: a DELETED account's profile resolves to null.
+  __resolveReference: async (ref, ctx) => {
+    if ('id' in ref && typeof ref.id === 'string') {
+      return visibleProfile(await ctx.loaders.userById.load(ref.id));
+    }
     if ('authUserId' in ref && typeof ref.authUserId === 'string') {
-      return ctx.loaders.profileByAuthUserId.load({ authUserId: ref.authUserId });
+      return visibleProfile(
+        await ctx.loaders.profileByAuthUserId.load({ authUserId: ref.authUserId }),
+      );
     }
     return null;
   },

@@ -3,6 +3,7 @@ import type { MutationResolvers } from '../../../../resolvers-types.generated.ts
 import { revokeSessionsIn } from '../../../../revocation.ts';
 import { requireRole } from '../../actor.ts';
 import { keepOneActiveAdmin } from '../../lastAdmin.ts';
+import { voidInvitationsFrom } from '../../../invitation/inviterAuthority.ts';
 
 export const setUserRole: NonNullable<MutationResolvers['setUserRole']> = async (
   _parent,
@@ -16,6 +17,8 @@ export const setUserRole: NonNullable<MutationResolvers['setUserRole']> = async 
   return ctx.db.$transaction(async (tx) => {
     if (role !== 'ADMIN') await keepOneActiveAdmin(tx, id, 'role');
     const updated = await tx.authUser.update({ where: { id }, data: { role } });
+    // Only ADMINs invite: a former ADMIN's pending invitations no longer stand.
+    if (role !== 'ADMIN') await voidInvitationsFrom(tx, id);
     // Access tokens carry the role: the old ones must not outlive the change.
     await revokeSessionsIn(tx, { userId: id }, 'role_changed', ctx.config.accessTokenTtlSeconds);
     return updated;

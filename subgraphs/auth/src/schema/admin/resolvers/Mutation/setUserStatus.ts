@@ -1,8 +1,9 @@
 import { forbidden, isUuid, notFound } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { revokeSessionsIn } from '../../../../revocation.ts';
+import { announceAccountChange, revokeSessionsIn } from '../../../../revocation.ts';
 import { requireRole } from '../../actor.ts';
 import { keepOneActiveAdmin } from '../../lastAdmin.ts';
+import { voidInvitationsFrom } from '../../../invitation/inviterAuthority.ts';
 
 /** What a MODERATOR may set, and only on USER accounts. */
 const MODERATOR_STATUSES = new Set(['SUSPENDED', 'ACTIVE']);
@@ -23,6 +24,12 @@ export const setUserStatus: NonNullable<MutationResolvers['setUserStatus']> = as
   return ctx.db.$transaction(async (tx) => {
     if (status !== 'ACTIVE') await keepOneActiveAdmin(tx, id, 'status');
     const updated = await tx.authUser.update({ where: { id }, data: { status } });
+    // A suspended or deleted inviter's pending invitations no longer stand (not revived later).
+    if (status !== 'ACTIVE') await voidInvitationsFrom(tx, id);
+    // The users subgraph hides a DELETED account's profile (and shows it again if restored).
+    if ((status === 'DELETED') !== (target.status === 'DELETED')) {
+      await announceAccountChange(tx, id, status === 'DELETED');
+    }
     if (status === 'SUSPENDED' || status === 'DELETED') {
       await revokeSessionsIn(
         tx,

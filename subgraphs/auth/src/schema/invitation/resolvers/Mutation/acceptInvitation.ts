@@ -5,6 +5,7 @@ import { hashPassword, validatePassword } from '../../../../passwords.ts';
 import { signIn } from '../../../../sessions.ts';
 import { hashToken } from '../../../../tokens.ts';
 import { normalizeName } from '../../../../validation.ts';
+import { inviterMayGrant } from '../../inviterAuthority.ts';
 
 const invalidToken = () => badInput('Invalid or expired invitation', 'token');
 
@@ -24,6 +25,8 @@ export const acceptInvitation: NonNullable<MutationResolvers['acceptInvitation']
   const user = await ctx.db.$transaction(async (tx) => {
     const consumed = await tx.authInvitationToken.updateMany(consumeArgs(invitation.id, now));
     if (consumed.count !== 1) throw invalidToken();
+    // The invitation speaks for its inviter: it is void once they may no longer grant the role.
+    if (!(await inviterMayGrant(tx, invitation.userId))) throw invalidToken();
     const taken = await tx.authUser.findUnique({ where: { email: invitation.email } });
     if (taken) throw conflict('An account with this email already exists');
     // The mailed token proves control of the address: the account starts verified.

@@ -1,6 +1,7 @@
 import { badInput } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { consumeArgs, isConsumable } from '../../../../oneTimeTokens.ts';
+import { revokeSessionsIn } from '../../../../revocation.ts';
 import { hashToken } from '../../../../tokens.ts';
 
 const invalidToken = () => badInput('Invalid or expired verification token', 'token');
@@ -25,6 +26,17 @@ export const verifyEmail: NonNullable<MutationResolvers['verifyEmail']> = async 
       where: { id: row.userId, status: 'PENDING_VERIFICATION' },
       data: { status: 'ACTIVE' },
     });
+    // Account pre-hijacking: whoever registered the address before its owner proved control of
+    // it may still hold a session. Proof of the mailbox ends every session but the caller's own
+    // (when the caller is signed in to this account), through the revocation path, so their
+    // access tokens are refused within a second everywhere.
+    const own = ctx.identity?.userId === row.userId ? ctx.identity.sessionId : undefined;
+    await revokeSessionsIn(
+      tx,
+      { userId: row.userId, exceptSessionId: own },
+      'email_verified',
+      ctx.config.accessTokenTtlSeconds,
+    );
     return tx.authUser.update({
       where: { id: row.userId },
       data: { emailVerified: true, emailVerifiedAt: now },

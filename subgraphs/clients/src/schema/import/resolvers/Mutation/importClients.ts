@@ -3,6 +3,7 @@ import { notFound } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { idempotent } from '../../../../idempotency.ts';
 import { parseClientCsv } from '../../../../imports/csv.ts';
+import { assertNoRunningImport, refuseWhileRunning } from '../../../../imports/oneRunningImport.ts';
 import { completeImport, importChunk } from '../../../../imports/process.ts';
 import { inViewerTenant, logActivity } from '../../../../tenant.ts';
 
@@ -12,46 +13,52 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
   ctx,
 ) => {
   const { syncRows } = ctx.imports;
-  const result = await inViewerTenant(ctx, async (tx, tenantId) => {
-    const rows = parseClientCsv(csv);
-    const contentHash = createHash('sha256').update(csv).digest('hex');
-    return idempotent(tx, {
-      tenantId,
-      key: ctx.idempotencyKey,
-      operation: 'importClients',
-      body: { contentHash },
-      async run() {
-        const background = rows.length > syncRows;
-        // The source text is kept until the import completes, so that it can be resumed.
-        let current = await tx.clientImport.create({
-          data: {
-            tenantId,
-            contentHash,
-            idempotencyKey: ctx.idempotencyKey,
-            source: csv,
+  // Parsed and hashed before any transaction: a 5 MB file never holds a connection meanwhile.
+  const rows = parseClientCsv(csv);
+  const contentHash = createHash('sha256').update(csv).digest('hex');
+  const background = rows.length > syncRows;
+  const accept = () =>
+    inViewerTenant(ctx, async (tx, tenantId) =>
+      idempotent(tx, {
+        tenantId,
+        key: ctx.idempotencyKey,
+        operation: 'importClients',
+        body: { contentHash },
+        async run() {
+          await assertNoRunningImport(tx, tenantId);
+          // The source text is kept until the import completes, so that it can be resumed.
+          let current = await tx.clientImport.create({
+            data: {
+              tenantId,
+              contentHash,
+              idempotencyKey: ctx.idempotencyKey,
+              source: csv,
+              totalCount: rows.length,
+              status: background ? 'PENDING' : 'PROCESSING',
+              startedAt: background ? null : new Date(),
+            },
+          });
+          await logActivity(tx, tenantId, null, 'import.started', {
+            importId: current.id,
             totalCount: rows.length,
-            status: background ? 'PENDING' : 'PROCESSING',
-            startedAt: background ? null : new Date(),
-          },
-        });
-        await logActivity(tx, tenantId, null, 'import.started', {
-          importId: current.id,
-          totalCount: rows.length,
-        });
-        if (!background) current = await completeImport(tx, await importChunk(tx, current, rows));
-        return { result: current, response: { importId: current.id } };
-      },
-      async replay(response) {
-        const id = (response as { importId?: unknown } | null)?.importId;
-        const first =
-          typeof id === 'string'
-            ? await tx.clientImport.findFirst({ where: { id, tenantId } })
-            : null;
-        if (!first) throw notFound('Import');
-        return first;
-      },
-    });
-  });
+          });
+          if (!background) current = await completeImport(tx, await importChunk(tx, current, rows));
+          return { result: current, response: { importId: current.id } };
+        },
+        async replay(response) {
+          const id = (response as { importId?: unknown } | null)?.importId;
+          const first =
+            typeof id === 'string'
+              ? await tx.clientImport.findFirst({ where: { id, tenantId } })
+              : null;
+          if (!first) throw notFound('Import');
+          return first;
+        },
+      }),
+    );
+  await inViewerTenant(ctx, (tx, tenantId) => refuseWhileRunning(tx, tenantId, ctx.idempotencyKey));
+  // A small file is imported now, in one of the process's import slots (waiting for one).
+  const result = background ? await accept() : await ctx.imports.inSlot(accept);
   // Started only once the import is committed: a crash before this point leaves a PENDING
   // import that recovery picks up when its heartbeat (none yet) counts as stale.
   if (result.status === 'PENDING') ctx.imports.start(result.tenantId, result.id);

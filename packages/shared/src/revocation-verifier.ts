@@ -1,0 +1,69 @@
+// The token verifier of a gateway or subgraph together with its revocation list, and how a
+// service that has not loaded that list yet behaves: not ready, and refusing access tokens.
+import type { TokenConfig } from './config.ts';
+import type { Logger } from './logger.ts';
+import { httpRevocationSnapshot, revocationUrls } from './revocation-feeds.ts';
+import { createRevocationList, type AccountSync, type RevocationList } from './revocation.ts';
+import { createTokenVerifier, type TokenVerifier } from './tokens.ts';
+
+/**
+ * The default verifier of a gateway or subgraph: keys from our JWKS, and revocations kept in
+ * memory. With `listenUrl` (a service's own database connection) it LISTENs itself and loads
+ * the snapshot from the auth service; without (the gateway has no database) it follows the
+ * auth service's event stream. `accounts` receives account deletions (LISTEN only). Until the
+ * list is loaded, a request that carries a token is refused with SERVICE_UNAVAILABLE (503).
+ * Close `revocations` when the service stops.
+ */
+export async function createRevokingVerifier(
+  tokens: TokenConfig,
+  logger: Logger,
+  listenUrl?: string,
+  accounts?: AccountSync,
+): Promise<{ verifier: TokenVerifier; revocations: RevocationList }> {
+  const urls = revocationUrls(tokens.jwksUrl);
+  const revocations = createRevocationList(
+    listenUrl
+      ? { logger, listenUrl, snapshot: httpRevocationSnapshot(urls.snapshot), accounts }
+      : { logger, streamUrl: urls.stream },
+  );
+  await revocations.start();
+  const verifier = createTokenVerifier({
+    issuer: tokens.issuer,
+    audience: tokens.audience,
+    keys: { jwksUrl: tokens.jwksUrl },
+    isRevoked: revocations.isRevoked,
+    isReady: () => revocations.loaded,
+  });
+  return { verifier, revocations };
+}
+
+/**
+ * A readiness probe that also waits for the revocation list: a replica that cannot tell a
+ * revoked token yet is not ready (GET /ready answers 503 with `revocations: "loading"`).
+ */
+export function readyWithRevocations(
+  check: (() => Promise<{ ok: boolean; [key: string]: unknown }>) | undefined,
+  revocations: Pick<RevocationList, 'loaded'> | undefined,
+): () => Promise<{ ok: boolean; [key: string]: unknown }> {
+  return async () => {
+    const result = check ? await check() : { ok: true };
+    if (!revocations) return result;
+    const loaded = revocations.loaded;
+    return { ...result, ok: result.ok && loaded, revocations: loaded ? 'loaded' : 'loading' };
+  };
+}
+
+/** `service` whose close() also closes `revocations` (when the service created them). */
+export function closingRevocations<T extends { close(): Promise<void> }>(
+  service: T,
+  revocations: RevocationList | undefined,
+): T {
+  if (!revocations) return service;
+  const close = service.close.bind(service);
+  return Object.assign(service, {
+    async close() {
+      await close();
+      await revocations.close();
+    },
+  });
+}
