@@ -13,6 +13,7 @@ import {
   createHttpService,
   createRevokingVerifier,
   createServiceMetrics,
+  requestLogPlugin,
   readyWithRevocations,
   type HttpService,
   type Identity,
@@ -98,6 +99,7 @@ export async function createGateway({
     stopOnTerminationSignals: false,
     plugins: [
       metrics.plugin(),
+      requestLogPlugin(logger),
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
       config.sandbox
@@ -114,6 +116,7 @@ export async function createGateway({
     // refuses simple requests, which a browser sends without a preflight.
     cors: createCors(config.cors),
     metrics: { registry: metrics.registry, token: config.metricsToken },
+    logger,
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {

@@ -1,6 +1,6 @@
 // The whole graph in this process, as tests need it: the three subgraphs on real HTTP ports
 // (port 0), composed in memory, behind a real gateway. Each test file starts its own stack.
-import { generateSigningKey, createLogger, type HttpService } from '@grahvani/shared';
+import { generateSigningKey, createLogger, type HttpService, type Logger } from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import type { DatabaseUrls } from '../global-setup.ts';
@@ -44,6 +44,8 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
   /** Where to connect; by default the test run's database (vitest global setup). */
   databaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'> & Partial<DatabaseUrls>;
+  /** Every service's logger (default: one at LOG_LEVEL, silent in tests). */
+  logger?: Logger;
   /** Sees every SQL statement a service sends (to count round trips). */
   onQuery?: (service: 'auth' | 'users' | 'clients', sql: string) => void;
 }
@@ -62,7 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CLIENTS_DATABASE_URL: urls.clients,
     ...options.env,
   };
-  const logger = createLogger('test', env.LOG_LEVEL);
+  const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
   const { onQuery } = options;
   const pool = (service: 'auth' | 'users' | 'clients') => ({

@@ -5,7 +5,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Registry } from 'prom-client';
+import type { Logger } from './logger.ts';
 import { metricsRoute } from './metrics.ts';
+import { requestId } from './requestLog.ts';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -21,6 +23,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** Served at GET /metrics, behind `Authorization: Bearer <token>` when a token is given. */
   metrics?: { registry: Registry; token?: string };
+  /** Logs requests refused before GraphQL (malformed or oversized bodies), with their id. */
+  logger?: Logger;
 }
 
 export interface HttpService {
@@ -44,6 +48,7 @@ export async function createHttpService<TContext extends BaseContext>(
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const httpServer = http.createServer(app);
   await options.apollo.start();
+  app.use(requestId);
   if (options.cors) app.use(options.cors);
 
   app.get('/health', (_req, res) => {
@@ -79,7 +84,7 @@ export async function createHttpService<TContext extends BaseContext>(
   app.use(
     (
       err: Error & { status?: number; type?: string },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
       next: express.NextFunction,
     ) => {
@@ -91,6 +96,15 @@ export async function createHttpService<TContext extends BaseContext>(
           : status === 500
             ? 'Internal server error'
             : 'Malformed request body';
+      options.logger?.info(
+        {
+          requestId: req.get('x-request-id'),
+          operation: null,
+          status,
+          outcome: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+        },
+        'request',
+      );
       res.status(status).json({
         errors: [
           {

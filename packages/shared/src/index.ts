@@ -12,3 +12,4 @@ export * from './revocation.ts';
 export * from './revocation-verifier.ts';
 export * from './metrics.ts';
 export { withPool } from './poolMetrics.ts';
+export * from './requestLog.ts';

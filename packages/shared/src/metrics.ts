@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { poolObservation } from './poolMetrics.ts';
+import { outcomeOf, responseErrors } from './requestLog.ts';
 import type { RevocationList } from './revocation.ts';
 
 /** Seconds buckets for GraphQL requests and subgraph fetches (5 ms to 10 s). */
@@ -67,13 +68,9 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       async requestDidStart() {
         const started = performance.now();
         return {
-          async willSendResponse({ operationName, errors, response }) {
-            const body = response.body;
-            const resultErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
-            const first = errors?.[0] ?? resultErrors?.[0];
-            const code = first?.extensions?.code;
-            const outcome = first ? (typeof code === 'string' ? code : 'ERROR') : 'success';
-            const labels = { operation: operationLabel(operationName), outcome };
+          async willSendResponse(ctx) {
+            const outcome = outcomeOf(responseErrors(ctx));
+            const labels = { operation: operationLabel(ctx.operationName), outcome };
             requests.inc(labels);
             duration.observe(labels, (performance.now() - started) / 1000);
           },

@@ -9,6 +9,7 @@ import { createFormatError } from './errors.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceMetrics } from './metrics.ts';
+import { requestLogPlugin } from './requestLog.ts';
 
 /** Every `schema.graphql` below `dir`, in path order: one module per concept. */
 export function schemaFiles(dir: string): string[] {
@@ -67,6 +68,7 @@ export async function createSubgraphService<TContext extends BaseContext>(
     // No Apollo Studio here: federated tracing data would be computed for nothing.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(options.logger),
       ...(options.metrics ? [options.metrics.plugin()] : []),
     ],
   });
@@ -76,6 +78,7 @@ export async function createSubgraphService<TContext extends BaseContext>(
     routes: options.routes,
     ready: options.ready,
     bodyLimit: options.bodyLimit,
+    logger: options.logger,
     metrics: options.metrics && {
       registry: options.metrics.registry,
       token: options.metricsToken,
