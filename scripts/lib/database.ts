@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, type NodeEnv } from '@grahvani/shared';
-import { ensureServiceRoles, migrate } from '@grahvani/shared/migrate';
+import { ensureServiceRoles, migrate, type MigrationSet } from '@grahvani/shared/migrate';
 import { DATABASE_SERVICES, ROOT, type DatabaseService } from './config.ts';
 
 /** Development password of a service role (`<role>_dev`); production passes its own URLs. */
@@ -35,6 +35,14 @@ export function resolveServiceUrls(
   return result;
 }
 
+/** Each service's migrations folder and schema. */
+export const migrationSets = (): MigrationSet[] =>
+  DATABASE_SERVICES.map(({ service, schema }) => ({
+    service,
+    schema,
+    dir: path.join(ROOT, 'prisma', service, 'migrations'),
+  }));
+
 /**
  * Applies every service's pending migrations as the owner, then makes sure each service role
  * exists and can use only its own schema.
@@ -44,15 +52,7 @@ export async function prepareDatabase(
   serviceUrls: Record<DatabaseService, string>,
   log: (message: string) => void = () => {},
 ) {
-  const results = await migrate(
-    ownerUrl,
-    DATABASE_SERVICES.map(({ service, schema }) => ({
-      service,
-      schema,
-      dir: path.join(ROOT, 'prisma', service, 'migrations'),
-    })),
-    log,
-  );
+  const results = await migrate(ownerUrl, migrationSets(), log);
   const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
   await ensureServiceRoles(
     ownerUrl,
