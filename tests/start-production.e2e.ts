@@ -151,6 +151,20 @@ describe('production on one machine', { timeout: 180_000 }, () => {
     expect(files.some((file) => file.endsWith('.eml'))).toBe(true);
   });
 
+  it('serves /metrics and returns a request id', async () => {
+    const gateway = createGraphQLClient(gatewayUrl);
+    await gateway.gql('query Ping { __typename }');
+    const metrics = await fetch(new URL('/metrics', gatewayUrl));
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^graphql_requests_total\{[^}]*operation="Ping"/m);
+    const res = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('stops cleanly', async () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
