@@ -8,7 +8,6 @@ import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts'
 import { withTenant } from '../subgraphs/clients/src/db.ts';
 import { registerAccount } from '../tests/fixtures/accounts.ts';
 import { startTestDatabase, withDatabase } from '../tests/helpers/embedded-db.ts';
-import { createGraphQLClient } from '../tests/helpers/graphql.ts';
 import { startStack } from '../tests/helpers/stack.ts';
 
 const ROUNDS = Number(process.argv[2] ?? 60);
@@ -61,7 +60,7 @@ try {
   const one = { ms: await median(page(1)), sql: await statementsOf(page(1)) };
   const hundred = { ms: await median(page(100)), sql: await statementsOf(page(100)) };
 
-  const direct = createGraphQLClient(stack.subgraphUrls.auth);
+  const direct = stack.subgraph('auth');
   const viaGateway = await median(() =>
     stack.gql('{ me { email } }', {}, { token: astro.accessToken }),
   );

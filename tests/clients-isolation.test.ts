@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient, op, registerAstrologer } from './fixtures/clients.ts';
 import type { TestAccount } from './fixtures/accounts.ts';
-import { createGraphQLClient, errorCodes } from './helpers/graphql.ts';
+import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const TABLES = [
@@ -184,7 +184,7 @@ describe('tenant isolation', () => {
     });
 
     it('answers NOT_FOUND through _entities when the subgraph is called directly', async () => {
-      const subgraph = createGraphQLClient(stack.subgraphUrls.clients);
+      const subgraph = stack.subgraph('clients');
       const representations = [{ __typename: 'Client', id: ids.client }];
       const asBobDirect = await subgraph.gql(
         ENTITIES,
@@ -204,7 +204,7 @@ describe('tenant isolation', () => {
     });
 
     it("refuses another user's book through _entities with FORBIDDEN", async () => {
-      const subgraph = createGraphQLClient(stack.subgraphUrls.clients);
+      const subgraph = stack.subgraph('clients');
       const res = await subgraph.gql(
         `query ($r: [_Any!]!) { _entities(representations: $r) {
           ... on User { clientCount clients(first: 5) { totalCount } } } }`,

@@ -20,6 +20,7 @@ interface ComposeService {
   volumes?: string[];
 }
 
+const GATEWAY_SECRET_VALUE = 'c'.repeat(64);
 const secrets: Record<string, string> = {
   POSTGRES_PASSWORD: 'owner-secret',
   AUTH_DB_PASSWORD: 'auth-secret',
@@ -37,7 +38,11 @@ function substitute(value: string, vars: Record<string, string>): string {
 }
 
 async function loadCompose() {
-  const vars = { ...secrets, JWT_PRIVATE_KEYS: JSON.stringify([await generateSigningKey()]) };
+  const vars = {
+    ...secrets,
+    JWT_PRIVATE_KEYS: JSON.stringify([await generateSigningKey()]),
+    GATEWAY_SECRET: GATEWAY_SECRET_VALUE,
+  };
   const file = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
     services: Record<string, ComposeService>;
   };
@@ -94,6 +99,12 @@ describe('docker-compose.yml', () => {
     expect(new URL(users.databaseUrl).username).toBe('users_svc');
     expect(new URL(clients.databaseUrl).username).toBe('clients_svc');
     expect(users.tokens.jwksUrl).toBe(`http://auth:${auth.port}/.well-known/jwks.json`);
+    for (const config of [auth, users, clients]) {
+      // Only the gateway (on the compose network) is believed about client addresses.
+      expect(config.boundary.gatewaySecret).toBe(GATEWAY_SECRET_VALUE);
+      expect(config.boundary.trustedProxies).toEqual(['loopback', 'uniquelocal']);
+      expect(config.boundary.introspection).toBe(false);
+    }
     for (const name of ['auth', 'users', 'clients']) {
       expect(services[name]?.command?.at(-1)).toBe(`subgraphs/${name}/src/index.ts`);
     }
@@ -104,6 +115,8 @@ describe('docker-compose.yml', () => {
     const gateway = loadGatewayConfig(envOf('gateway'));
     expect(services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
     expect(gateway.sandbox).toBe(false);
+    expect(gateway.gatewaySecret).toBe(GATEWAY_SECRET_VALUE);
+    expect(gateway.trustedProxies).toEqual(['loopback']);
     expect(gateway.subgraphUrls).toEqual({
       auth: 'http://auth:4001/graphql',
       users: 'http://users:4002/graphql',

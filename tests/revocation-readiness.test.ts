@@ -42,7 +42,10 @@ async function authOutage(): Promise<Outage> {
 async function serve(service: HttpService) {
   const url = await service.listen(0);
   cleanups.push(() => service.close());
-  return { client: createGraphQLClient(url), ready: () => fetch(new URL('/ready', url)) };
+  return {
+    client: createGraphQLClient(url, stack.gatewayProof),
+    ready: () => fetch(new URL('/ready', url)),
+  };
 }
 
 async function usersReplica(auth: Outage, databaseUrl?: string) {

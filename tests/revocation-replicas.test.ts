@@ -57,7 +57,8 @@ describe('revocation across replicas', () => {
   const listen = async (service: HttpService) => {
     const url = await service.listen(0);
     cleanups.push(() => service.close());
-    return createGraphQLClient(url);
+    // Subgraph replicas answer only the gateway (the gateway itself ignores the header).
+    return createGraphQLClient(url, stack.gatewayProof);
   };
 
   const codes = async (client: GraphQLClient, token: string) =>
@@ -79,10 +80,10 @@ describe('revocation across replicas', () => {
     const running = [
       stack,
       secondGateway,
-      createGraphQLClient(stack.subgraphUrls.auth),
-      createGraphQLClient(stack.subgraphUrls.users),
+      stack.subgraph('auth'),
+      stack.subgraph('users'),
       secondUsers,
-      createGraphQLClient(stack.subgraphUrls.clients),
+      stack.subgraph('clients'),
     ];
     const account = await registerAccount(stack);
     for (const target of running) expect(await codes(target, account.accessToken)).toEqual([]);
@@ -104,7 +105,7 @@ describe('revocation across replicas', () => {
     const bystander = await registerAccount(stack);
     const res = await stack.gql('mutation { logoutAll }', {}, { token: account.accessToken });
     expect(res.errors).toBeUndefined();
-    const targets = [stack, replica, createGraphQLClient(stack.subgraphUrls.clients)];
+    const targets = [stack, replica, stack.subgraph('clients')];
     expect(await refusedWithin(targets, account.accessToken)).toBeLessThan(1_000);
     for (const target of targets) expect(await codes(target, bystander.accessToken)).toEqual([]);
   });
@@ -115,7 +116,9 @@ describe('revocation across replicas', () => {
     const session = await stack.db.auth.authSession.findFirstOrThrow({
       where: { userId: account.id },
     });
-    const res = await fetch(new URL('/revocations', stack.subgraphUrls.auth));
+    const res = await fetch(new URL('/revocations', stack.subgraphUrls.auth), {
+      headers: stack.gatewayProof,
+    });
     const body = (await res.json()) as { revocations: { sessionId: string; expiresAt: string }[] };
     const entry = body.revocations.find((r) => r.sessionId === session.id);
     expect(entry).toBeDefined();

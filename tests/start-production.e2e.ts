@@ -50,6 +50,7 @@ describe('production on one machine', { timeout: 180_000 }, () => {
       EMBEDDED_PG_PORT: pg,
       // Whatever the developer's shell holds, these must come from ALLOW_DEV_SECRETS.
       JWT_PRIVATE_KEYS: '',
+      GATEWAY_SECRET: '',
       APP_URL: '',
       SMTP_URL: '',
       MAIL_DIR: '',
@@ -90,6 +91,7 @@ describe('production on one machine', { timeout: 180_000 }, () => {
       'USERS_DATABASE_URL',
       'CLIENTS_DATABASE_URL',
       'JWT_PRIVATE_KEYS',
+      'GATEWAY_SECRET',
       'APP_URL',
       'mail kept as files',
     ]) {

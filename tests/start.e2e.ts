@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGraphQLClient } from './helpers/graphql.ts';
@@ -94,6 +94,12 @@ describe('npm start', { timeout: 180_000 }, () => {
       expect(book.data?.me.profile.clients.edges[0]?.node.owner.account.email).toBe(
         'astro@grahvani.dev',
       );
+      // The subgraphs answer only the gateway, whose secret npm start generated into .data.
+      const users = `http://127.0.0.1:${env.USERS_PORT}/graphql`;
+      expect((await createGraphQLClient(users).gql('{ __typename }')).status).toBe(401);
+      const secret = readFileSync(path.join(dataDir, 'keys', 'gateway-secret'), 'utf8').trim();
+      const proven = createGraphQLClient(users, { 'x-gateway-secret': secret });
+      expect((await proven.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
 
       // A second start on the same data directory: one clear line, exit 1, first one untouched.
       const second = npmStart(env);

@@ -5,7 +5,7 @@ import { SignJWT, decodeJwt, importJWK, type CryptoKey, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, publicJwks } from '@grahvani/shared';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
-import { createGraphQLClient, errorCodes, type GraphQLClient } from './helpers/graphql.ts';
+import { errorCodes, type GraphQLClient } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -21,9 +21,9 @@ describe('forged access tokens', () => {
     account = await registerAccount(stack);
     targets = [
       ['gateway', stack],
-      ['auth subgraph', createGraphQLClient(stack.subgraphUrls.auth)],
-      ['users subgraph', createGraphQLClient(stack.subgraphUrls.users)],
-      ['clients subgraph', createGraphQLClient(stack.subgraphUrls.clients)],
+      ['auth subgraph', stack.subgraph('auth')],
+      ['users subgraph', stack.subgraph('users')],
+      ['clients subgraph', stack.subgraph('clients')],
     ];
     const ourKey = stack.signingKeys[0]!;
     const kid = ourKey.kid!;

@@ -8,13 +8,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConfigError, generateSigningKey } from '@grahvani/shared';
 import { loadConfig } from '../subgraphs/auth/src/config.ts';
 import { registerAccount } from './fixtures/accounts.ts';
-import { createGraphQLClient } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 describe('signing keys from configuration', () => {
   const authUrl = () => inject('databaseUrls').auth;
   // Everything else production requires, so that each test fails only for the keys.
-  const productionMail = { APP_URL: 'https://app.example.com', MAIL_DIR: tmpdir() };
+  const productionMail = {
+    APP_URL: 'https://app.example.com',
+    MAIL_DIR: tmpdir(),
+    GATEWAY_SECRET: 'p'.repeat(64),
+  };
 
   it('refuses development keys in production unless ALLOW_DEV_SECRETS=1', async () => {
     const devKey = await generateSigningKey('dev-');
@@ -133,7 +136,7 @@ describe('JWKS and key rotation', () => {
       .sign(key);
     const me = await stack.gql<{ me: { id: string } }>('{ me { id } }', {}, { token });
     expect(me.data?.me.id).toBe(account.id);
-    const users = createGraphQLClient(stack.subgraphUrls.users);
+    const users = stack.subgraph('users');
     expect((await users.gql('{ __typename }', {}, { token })).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@
 // users subgraph served over HTTP with a logging PrismaClient of its own.
 import { randomUUID } from 'node:crypto';
 import {
+  GATEWAY_SECRET_HEADER,
   createLogger,
   createPgAdapter,
   createTokenVerifier,
@@ -88,7 +89,9 @@ beforeAll(async () => {
       keys: { jwks: publicJwks([await generateSigningKey('batching-')]) },
     }),
   });
-  users = createGraphQLClient(await service.listen(0));
+  users = createGraphQLClient(await service.listen(0), {
+    [GATEWAY_SECRET_HEADER]: config.boundary.gatewaySecret,
+  });
 });
 afterAll(async () => {
   await service?.close();

@@ -45,20 +45,27 @@ let usersSubgraph: GraphQLClient;
 beforeAll(async () => {
   stack = await startStack();
   admin = await makeAdmin(stack, await createUser(stack, 'Admin'));
-  usersSubgraph = createGraphQLClient(stack.subgraphUrls.users);
+  usersSubgraph = stack.subgraph('users');
 });
 afterAll(() => stack?.close());
 
-const view = async (client: GraphQLClient, id: string) =>
-  (await client.gql<{ user: UserView | null }>(USER, { id })).data?.user ?? null;
+// Both helpers insist on an answer: a refused request (401, an error) must not pass for a hidden profile.
+const view = async (client: GraphQLClient, id: string) => {
+  const res = await client.gql<{ user: UserView | null }>(USER, { id });
+  expect(res.status).toBe(200);
+  expect(res.errors).toBeUndefined();
+  return res.data!.user;
+};
 const ids = (connection: { edges: { node: { id: string } }[] }) =>
   connection.edges.map((e) => e.node.id).sort();
-const owner = async (authUserId: string, client = usersSubgraph) =>
-  (
-    await client.gql<{ _entities: ({ id: string } | null)[] }>(OWNER_ENTITIES, {
-      representations: [{ __typename: 'User', authUserId }],
-    })
-  ).data?._entities[0] ?? null;
+const owner = async (authUserId: string, client = usersSubgraph) => {
+  const res = await client.gql<{ _entities: ({ id: string } | null)[] }>(OWNER_ENTITIES, {
+    representations: [{ __typename: 'User', authUserId }],
+  });
+  expect(res.status).toBe(200);
+  expect(res.errors).toBeUndefined();
+  return res.data!._entities[0] ?? null;
+};
 const setStatus = async (id: string, status: string) => {
   const res = await stack.gql(SET_STATUS, { id, status }, { token: admin.accessToken });
   expect(res.errors).toBeUndefined();
@@ -133,7 +140,7 @@ describe('a DELETED account', () => {
     const db = createUsersDb(config.databaseUrl, { max: 2 });
     const replica = await createUsersServer({ db, config, logger: createLogger('x', 'silent') });
     try {
-      const client = createGraphQLClient(await replica.listen(0));
+      const client = createGraphQLClient(await replica.listen(0), stack.gatewayProof);
       // The replica reconciled at start, before it became ready: persisted for everyone.
       expect(await view(client, missed.profileId)).toBeNull();
       expect(await owner(missed.id, client)).toBeNull();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
 import { createUser, type TestUser, usersOperation } from './fixtures/users.ts';
-import { createGraphQLClient, errorCodes } from './helpers/graphql.ts';
+import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const MY_PROFILE = usersOperation('MyProfile');
@@ -66,22 +66,38 @@ describe('MyProfile', () => {
     expect(await stack.db.users.user.count({ where: { authUserId: account.id } })).toBe(1);
   });
 
-  it('completes a profile first created by a mutation with the account email and name', async () => {
+  it("takes the account's email and name from its access token when a mutation creates the profile", async () => {
     const account = await registerAccount(stack, { name: 'Caroline Herschel' });
     const token = account.accessToken;
     const first = await stack.gql(UPDATE_PREFERENCES, { settings: { theme: 'dark' } }, { token });
     expect(first.errors).toBeUndefined();
     const row = await stack.db.users.user.findUniqueOrThrow({ where: { authUserId: account.id } });
+    expect(row).toMatchObject({ email: account.email, name: 'Caroline Herschel' });
+  });
+
+  it("completes a profile first created for someone else's reference on its owner's first request", async () => {
+    const account = await registerAccount(stack, { name: 'Maria Mitchell' });
+    const other = await registerAccount(stack);
+    // Another account reaches this one's profile first (as Client.owner or User.account would).
+    const seen = await stack
+      .subgraph('users')
+      .gql(
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id } } }',
+        { r: [{ __typename: 'User', authUserId: account.id }] },
+        { token: other.accessToken },
+      );
+    expect(seen.errors).toBeUndefined();
+    const row = await stack.db.users.user.findUniqueOrThrow({ where: { authUserId: account.id } });
     expect(row).toMatchObject({ email: null, name: null });
     const res = await stack.gql<{ me: { profile: { id: string; email: string; name: string } } }>(
       '{ me { profile { id email name } } }',
       {},
-      { token },
+      { token: account.accessToken },
     );
     expect(res.data?.me.profile).toEqual({
       id: row.id,
       email: account.email,
-      name: 'Caroline Herschel',
+      name: 'Maria Mitchell',
     });
   });
 
@@ -242,7 +258,7 @@ describe('the links between AuthUser and User', () => {
   });
 
   it('resolves User entities by id and by authUserId on the users subgraph', async () => {
-    const users = createGraphQLClient(stack.subgraphUrls.users);
+    const users = stack.subgraph('users');
     const fresh = await registerAccount(stack);
     const res = await users.gql<{ _entities: ({ id: string; authUserId: string } | null)[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id authUserId } } }`,

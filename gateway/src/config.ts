@@ -3,15 +3,34 @@ import { corsConfig, type CorsConfig } from './cors.ts';
 import {
   ConfigError,
   bool,
+  gatewaySecret,
   int,
   nodeEnv,
   optionalStr,
   str,
   tokenConfig,
+  trustedProxies,
   type Env,
   type NodeEnv,
   type TokenConfig,
 } from '@grahvani/shared';
+
+export type SubgraphName = 'auth' | 'users' | 'clients';
+const SUBGRAPHS: SubgraphName[] = ['auth', 'users', 'clients'];
+
+/** How the gateway treats its subgraphs when they fail. */
+export interface SubgraphFaultConfig {
+  /** Deadline of one subgraph request (SUBGRAPH_TIMEOUT_MS, default 10000). */
+  defaultTimeoutMs: number;
+  /** Per-subgraph deadlines (SUBGRAPH_TIMEOUT_MS_AUTH, _USERS, _CLIENTS; default the above). */
+  timeoutMs: Record<SubgraphName, number>;
+  /** Keep-alive connections per subgraph at most (SUBGRAPH_POOL_MAX, default 64). */
+  poolMax: number;
+  /** While a subgraph's circuit is open, one request probes it this often (SUBGRAPH_PROBE_INTERVAL_MS, 5000). */
+  probeIntervalMs: number;
+  /** Requests within 10 s before failures can open a circuit (SUBGRAPH_BREAKER_MIN_REQUESTS, 5). */
+  breakerMinRequests: number;
+}
 
 /** Configuration of the gateway, read once from the environment. */
 export interface GatewayConfig {
@@ -23,7 +42,8 @@ export interface GatewayConfig {
   /** Composed supergraph file (default gateway/supergraph.graphql). */
   supergraphPath: string;
   /** Subgraph endpoints by name; override the URLs recorded in the supergraph. */
-  subgraphUrls: Record<'auth' | 'users' | 'clients', string>;
+  subgraphUrls: Record<SubgraphName, string>;
+  subgraphs: SubgraphFaultConfig;
   tokens: TokenConfig;
   /** Apollo Sandbox at GET / and introspection (default: on outside production). */
   sandbox: boolean;
@@ -34,6 +54,10 @@ export interface GatewayConfig {
   limits: QueryLimits;
   /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
   metricsToken: string | undefined;
+  /** Sent to every subgraph in `x-gateway-secret` (GATEWAY_SECRET; see gatewaySecret()). */
+  gatewaySecret: string;
+  /** Peers whose X-Forwarded-For chain is kept (TRUSTED_PROXIES, default loopback). */
+  trustedProxies: string[];
 }
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
@@ -73,6 +97,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       users: str(env, 'USERS_SUBGRAPH_URL', 'http://127.0.0.1:4002/graphql'),
       clients: str(env, 'CLIENTS_SUBGRAPH_URL', 'http://127.0.0.1:4003/graphql'),
     },
+    subgraphs: subgraphFaults(env),
     tokens: tokenConfig(env),
     sandbox: bool(env, 'SANDBOX', mode !== 'production'),
     allowlistDir: allowlistDir(env),
@@ -86,6 +111,26 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
     },
     metricsToken: optionalStr(env, 'METRICS_TOKEN'),
+    gatewaySecret: gatewaySecret(env, mode),
+    trustedProxies: trustedProxies(env),
+  };
+}
+
+function subgraphFaults(env: Env): SubgraphFaultConfig {
+  const limits = { min: 1, max: 600_000 };
+  const defaultTimeoutMs = int(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, limits);
+  const timeoutMs = Object.fromEntries(
+    SUBGRAPHS.map((name) => [
+      name,
+      int(env, `SUBGRAPH_TIMEOUT_MS_${name.toUpperCase()}`, defaultTimeoutMs, limits),
+    ]),
+  ) as Record<SubgraphName, number>;
+  return {
+    defaultTimeoutMs,
+    timeoutMs,
+    poolMax: int(env, 'SUBGRAPH_POOL_MAX', 64, { min: 1, max: 10_000 }),
+    probeIntervalMs: int(env, 'SUBGRAPH_PROBE_INTERVAL_MS', 5_000, limits),
+    breakerMinRequests: int(env, 'SUBGRAPH_BREAKER_MIN_REQUESTS', 5, { min: 1 }),
   };
 }
 

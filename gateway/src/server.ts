@@ -1,14 +1,11 @@
 import './telemetry.ts';
-import {
-  ApolloGateway,
-  RemoteGraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   closingRevocations,
+  createForwardedFor,
   createFormatError,
   createHttpService,
   createRevokingVerifier,
@@ -23,9 +20,11 @@ import {
 import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
 import { createCors } from './cors.ts';
+import { createSubgraphDataSources } from './dataSource.ts';
+import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
-import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 import { createSubgraphMetrics } from './subgraphMetrics.ts';
+import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -59,27 +58,15 @@ export async function createGateway({
 }: GatewayOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger);
+    : await createRevokingVerifier(config.tokens, logger, { gatewaySecret: config.gatewaySecret });
   const metrics = createServiceMetrics('gateway');
   if (revocations) metrics.observeRevocations(revocations);
   const measured = createSubgraphMetrics(metrics);
+  const dataSources = createSubgraphDataSources(config, logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }: { name: string; url?: string }) =>
-      measured(
-        name,
-        new RemoteGraphQLDataSource<GatewayContext>({
-          url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
-          errorFromResponse: errorFromSubgraphResponse,
-          willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-            const headers: Record<string, string> = context.forwardHeaders ?? {};
-            for (const [key, value] of Object.entries(headers)) {
-              request.http?.headers.set(key, value);
-            }
-          },
-        }),
-      ),
+    buildService: (definition) => measured(definition.name, dataSources.buildService(definition)),
   });
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
@@ -102,14 +89,18 @@ export async function createGateway({
       requestLogPlugin(logger),
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
+      unavailableSubgraphsPlugin<GatewayContext>(),
+      legacyJsonStatusPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
+  const forwardedFor = createForwardedFor(config.trustedProxies);
   const service = await createHttpService({
     apollo,
+    trustedProxies: config.trustedProxies,
     // importClients takes CSV text of up to 5 MB (the clients subgraph refuses more, clearly).
     bodyLimit: '6mb',
     // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
@@ -124,10 +115,8 @@ export async function createGateway({
         if (value) forwardHeaders[name] = value;
       }
       // The client's address for the auth service's per-IP login throttle and session list:
-      // the chain received, plus the peer. Subgraphs trust only private/loopback proxies, so a
-      // client cannot spoof it from outside.
-      const peer = req.socket.remoteAddress;
-      const chain = [req.get('x-forwarded-for'), peer].filter(Boolean).join(', ');
+      // the chain received from a trusted proxy plus the peer, or only the peer (TRUSTED_PROXIES).
+      const chain = forwardedFor(req);
       if (chain) forwardHeaders['x-forwarded-for'] = chain;
       return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
     },
@@ -161,5 +150,14 @@ export async function createGateway({
       return { ok: checks.every(([, ok]) => ok), subgraphs: Object.fromEntries(checks) };
     }, revocations),
   });
-  return closingRevocations(service, revocations);
+  const closeService = service.close.bind(service);
+  return closingRevocations(
+    Object.assign(service, {
+      async close() {
+        await closeService();
+        await dataSources.close();
+      },
+    }),
+    revocations,
+  );
 }

@@ -48,6 +48,8 @@ export interface StackConfig {
    * (embedded database, derived role passwords, `.data` signing keys), each one announced.
    */
   allowDevSecrets: boolean;
+  /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
+  gatewaySecret: string | undefined;
 }
 
 export function loadStackConfig(env: Env = process.env): StackConfig {
@@ -80,5 +82,6 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
     },
     seed,
     allowDevSecrets,
+    gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }

@@ -26,6 +26,9 @@ export function devSecretsPlan(config: StackConfig, env: Env): DevSecretsPlan {
   if (!optionalStr(env, 'JWT_PRIVATE_KEYS')) {
     allow(`JWT_PRIVATE_KEYS: development signing key in ${path.join(config.dataDir, 'keys')}`);
   }
+  if (!config.gatewaySecret) {
+    allow(`GATEWAY_SECRET: development secret in ${path.join(config.dataDir, 'keys')}`);
+  }
   if (!optionalStr(env, 'APP_URL')) {
     plan.env.APP_URL = 'http://localhost:3000';
     allow(`APP_URL=${plan.env.APP_URL} for mailed links`);

@@ -20,13 +20,20 @@ export interface GraphQLClient {
   ): Promise<GraphQLResponse<T>>;
 }
 
-export function createGraphQLClient(url: string): GraphQLClient {
+/** A client of `url`; `headers` go with every request (e.g. the gateway proof to a subgraph). */
+export function createGraphQLClient(
+  url: string,
+  headers: Record<string, string> = {},
+): GraphQLClient {
   return {
     async gql<T>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
       const res = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          // As Apollo Client sends it: request errors then answer 400 (GraphQL over HTTP).
+          accept: 'application/graphql-response+json, application/json;q=0.9',
+          ...headers,
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...options.headers,
         },

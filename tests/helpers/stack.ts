@@ -1,6 +1,13 @@
 // The whole graph in this process, as tests need it: the three subgraphs on real HTTP ports
 // (port 0), composed in memory, behind a real gateway. Each test file starts its own stack.
-import { generateSigningKey, createLogger, type HttpService, type Logger } from '@grahvani/shared';
+import {
+  GATEWAY_SECRET_HEADER,
+  createLogger,
+  generateSigningKey,
+  newGatewaySecret,
+  type HttpService,
+  type Logger,
+} from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
 import type { DatabaseUrls } from '../global-setup.ts';
@@ -21,6 +28,10 @@ import { createGraphQLClient, type GraphQLClient } from './graphql.ts';
 export interface Stack extends GraphQLClient {
   gatewayUrl: string;
   subgraphUrls: { auth: string; users: string; clients: string };
+  /** A client of one subgraph called directly, with the gateway's proof (its secret). */
+  subgraph(name: 'auth' | 'users' | 'clients'): GraphQLClient;
+  /** The header that proves a request comes from the gateway, for plain fetch calls. */
+  gatewayProof: Record<string, string>;
   db: {
     auth: ReturnType<typeof createAuthDb>;
     users: ReturnType<typeof createUsersDb>;
@@ -62,8 +73,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     AUTH_DATABASE_URL: urls.auth,
     USERS_DATABASE_URL: urls.users,
     CLIENTS_DATABASE_URL: urls.clients,
+    // Shared by the gateway and the subgraphs, as npm start does with .data/keys/gateway-secret.
+    GATEWAY_SECRET: newGatewaySecret('test-'),
     ...options.env,
   };
+  const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };
   const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
   const { onQuery } = options;
@@ -111,6 +125,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...createGraphQLClient(gatewayUrl),
     gatewayUrl,
     subgraphUrls,
+    subgraph: (name) => createGraphQLClient(subgraphUrls[name], gatewayProof),
+    gatewayProof,
     db,
     signingKeys,
     async stopSubgraph(name) {

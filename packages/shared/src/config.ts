@@ -1,4 +1,6 @@
 /** Helpers for the per-package `config` modules: the only code that reads `process.env`. */
+import { gatewaySecret } from './gatewayProof.ts';
+import { trustedProxies } from './proxies.ts';
 
 export class ConfigError extends Error {}
 
@@ -90,6 +92,57 @@ export function tokenConfig(env: Env): TokenConfig {
   };
 }
 
+/** How a subgraph guards its boundary: only the gateway, limited documents, known proxies. */
+export interface SubgraphBoundary {
+  /** The secret the gateway sends in `x-gateway-secret` (GATEWAY_SECRET). */
+  gatewaySecret: string;
+  /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES, default loopback). */
+  trustedProxies: string[];
+  /**
+   * The subgraph's own limits, looser than the gateway's so that no query plan of an accepted
+   * operation is refused: SUBGRAPH_MAX_DEPTH (16), SUBGRAPH_MAX_TOKENS (10000).
+   */
+  limits: { maxDepth: number; maxTokens: number };
+  /** Introspection (off in production: the supergraph is composed from the SDL files). */
+  introspection: boolean;
+}
+
+export function subgraphBoundary(env: Env, mode: NodeEnv): SubgraphBoundary {
+  return {
+    gatewaySecret: gatewaySecret(env, mode),
+    trustedProxies: trustedProxies(env),
+    limits: {
+      maxDepth: int(env, 'SUBGRAPH_MAX_DEPTH', 16, { min: 2 }),
+      maxTokens: int(env, 'SUBGRAPH_MAX_TOKENS', 10_000, { min: 100 }),
+    },
+    introspection: mode !== 'production',
+  };
+}
+
+/** A service's database pool and its timeouts (seed 000's DatabaseManager settings). */
+export interface DatabaseSettings {
+  /** Connections in the service's pool (DB_POOL_MAX, default 10). */
+  max: number;
+  /** statement_timeout of every connection (DB_STATEMENT_TIMEOUT_MS, default 30000; 0 = none). */
+  statementTimeoutMs: number;
+  /** Longest transaction (DB_TRANSACTION_TIMEOUT_MS, default 30000). */
+  transactionTimeoutMs: number;
+  /** How often the health check behind /ready runs (DB_HEALTH_INTERVAL_MS, default 30000). */
+  healthIntervalMs: number;
+}
+
+export function databaseSettings(env: Env): DatabaseSettings {
+  return {
+    max: int(env, 'DB_POOL_MAX', 10, { min: 1, max: 500 }),
+    statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, { max: 3_600_000 }),
+    transactionTimeoutMs: int(env, 'DB_TRANSACTION_TIMEOUT_MS', 30_000, {
+      min: 100,
+      max: 3_600_000,
+    }),
+    healthIntervalMs: int(env, 'DB_HEALTH_INTERVAL_MS', 30_000, { min: 100, max: 3_600_000 }),
+  };
+}
+
 /** What every subgraph reads: where to listen, its database role, logging and token checks. */
 export interface ServiceConfig {
   env: NodeEnv;
@@ -101,10 +154,13 @@ export interface ServiceConfig {
   databaseUrl: string;
   /** Connections in the service's pool (DB_POOL_MAX, default 10). */
   poolMax: number;
+  /** Pool size, timeouts and health check interval of the service's database. */
+  database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig;
   /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: /metrics is open like /health. */
   metricsToken: string | undefined;
+  boundary: SubgraphBoundary;
 }
 
 /** Reads a subgraph's common settings; `databaseUrlVar` names its own URL variable. */
@@ -113,14 +169,17 @@ export function serviceConfig(
   { defaultPort, databaseUrlVar }: { defaultPort: number; databaseUrlVar: string },
 ): ServiceConfig {
   const mode = nodeEnv(env);
+  const database = databaseSettings(env);
   return {
     env: mode,
     port: int(env, 'PORT', defaultPort, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     databaseUrl: databaseUrl(env, databaseUrlVar),
-    poolMax: int(env, 'DB_POOL_MAX', 10, { min: 1, max: 500 }),
+    poolMax: database.max,
+    database,
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: tokenConfig(env),
     metricsToken: optionalStr(env, 'METRICS_TOKEN'),
+    boundary: subgraphBoundary(env, mode),
   };
 }

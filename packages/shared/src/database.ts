@@ -10,6 +10,15 @@ export interface PoolOptions {
   connectionTimeoutMillis?: number;
   /** Called with the SQL of every statement sent (tests count round trips with it). */
   onQuery?: (sql: string) => void;
+  /** PostgreSQL statement_timeout of every connection, ms (0 or unset: none). */
+  statementTimeoutMs?: number;
+  /** Longest interactive transaction, ms (default 30000): PrismaClient's transactionOptions. */
+  transactionTimeoutMs?: number;
+}
+
+/** PrismaClient `transactionOptions` from pool options: one setting for every transaction. */
+export function transactionOptions(options: PoolOptions = {}) {
+  return { timeout: options.transactionTimeoutMs ?? 30_000 };
 }
 
 /**
@@ -23,6 +32,8 @@ export function createPgAdapter(url: string, schema: string, options: PoolOption
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: `grahvani-${schema}`,
+    // A startup parameter: behind PgBouncer, set it on the role instead (see the README).
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   });
   const { onQuery } = options;
   if (onQuery) {
@@ -39,42 +50,6 @@ export function createPgAdapter(url: string, schema: string, options: PoolOption
   const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
   observePool(adapter, pool);
   return adapter;
-}
-
-const TRANSIENT_CODES = new Set([
-  'P1001', // can't reach database server
-  'P1002', // database server timed out
-  'P1008', // operations timed out
-  'P1017', // server closed the connection
-  'ECONNRESET',
-  'ECONNREFUSED',
-  '57P01', // admin_shutdown
-  '57P03', // cannot_connect_now (starting up)
-  '08006', // connection_failure
-]);
-
-/** True for errors worth retrying: the database was briefly unreachable, not a bad query. */
-export function isTransientDatabaseError(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-  const cause = (err as { cause?: unknown }).cause;
-  return cause !== undefined && cause !== err && isTransientDatabaseError(cause);
-}
-
-/** Runs `fn`, retrying transient database failures with exponential backoff (seed 000/002). */
-export async function withRetry<T>(
-  fn: () => Promise<T>,
-  { retries = 3, baseDelayMs = 100 }: { retries?: number; baseDelayMs?: number } = {},
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= retries || !isTransientDatabaseError(err)) throw err;
-      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** attempt));
-    }
-  }
 }
 
 /** Minimal surface of a Prisma client that health checks need. */

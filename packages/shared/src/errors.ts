@@ -13,6 +13,8 @@ export const ErrorCode = {
   /** The service cannot answer safely yet (e.g. revocations not loaded); retry shortly. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** A subgraph failed, timed out or is fenced off by its circuit breaker (gateway only). */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -97,7 +99,10 @@ export function createFormatError(logger: Logger, { exposeDetails = false } = {}
       code !== 'INTERNAL_SERVER_ERROR' &&
       PASSTHROUGH_CODES.has(code)
     ) {
-      return exposeDetails ? formatted : withoutStack(formatted);
+      // An unavailable subgraph is named, never located: no stack even in development.
+      return exposeDetails && code !== ErrorCode.SUBGRAPH_UNAVAILABLE
+        ? formatted
+        : withoutStack(formatted);
     }
     const original = unwrapResolverError(raw);
     const mapped = mapPrismaError(original);

@@ -8,13 +8,24 @@ import type { Registry } from 'prom-client';
 import type { Logger } from './logger.ts';
 import { metricsRoute } from './metrics.ts';
 import { requestId } from './requestLog.ts';
+import { requireGatewayProof } from './gatewayProof.ts';
+import { createDrain } from './drain.ts';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context; a thrown UNAUTHENTICATED error answers HTTP 401. */
   context: (req: express.Request) => Promise<TContext>;
-  /** Extra routes (e.g. the JWKS document), mounted before /graphql. */
+  /** Extra routes, mounted before /graphql (behind the gateway proof when there is one). */
   routes?: (app: express.Express) => void;
+  /** Routes open to anyone like the probes (e.g. the JWKS document). */
+  publicRoutes?: (app: express.Express) => void;
+  /**
+   * When set, every request but the probes and `publicRoutes` must carry this secret in
+   * `x-gateway-secret`, or gets HTTP 401 before anything else runs (subgraphs).
+   */
+  gatewaySecret?: string;
+  /** Peers whose X-Forwarded-For sets `req.ip` (TRUSTED_PROXIES; default loopback). */
+  trustedProxies?: string[];
   /** Readiness probe behind GET /ready (e.g. a database round trip). */
   ready?: () => Promise<{ ok: boolean; [key: string]: unknown }>;
   /** Cross-origin access (the gateway's CORS), run before every route; subgraphs have none. */
@@ -25,6 +36,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   metrics?: { registry: Registry; token?: string };
   /** Logs requests refused before GraphQL (malformed or oversized bodies), with their id. */
   logger?: Logger;
+  /** On close, how long requests in progress may take to finish (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface HttpService {
@@ -32,6 +45,10 @@ export interface HttpService {
   httpServer: http.Server;
   /** Listens (port 0 picks a free port) and returns the GraphQL endpoint URL. */
   listen(port: number, host?: string): Promise<string>;
+  /**
+   * Graceful stop: accepts no new connections, answers 503 on /ready, lets requests in
+   * progress finish (up to shutdownGraceMs), then stops Apollo Server.
+   */
   close(): Promise<void>;
 }
 
@@ -45,8 +62,9 @@ export async function createHttpService<TContext extends BaseContext>(
 ): Promise<HttpService> {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', options.trustedProxies ?? ['loopback']);
   const httpServer = http.createServer(app);
+  const drain = createDrain(httpServer);
   await options.apollo.start();
   app.use(requestId);
   if (options.cors) app.use(options.cors);
@@ -58,9 +76,15 @@ export async function createHttpService<TContext extends BaseContext>(
     app.get('/metrics', metricsRoute(options.metrics.registry, options.metrics.token));
   }
   app.get('/ready', async (_req, res) => {
+    if (drain.draining) {
+      res.status(503).json({ ok: false, stopping: true });
+      return;
+    }
     const result = options.ready ? await options.ready() : { ok: true };
     res.status(result.ok ? 200 : 503).json(result);
   });
+  options.publicRoutes?.(app);
+  if (options.gatewaySecret !== undefined) app.use(requireGatewayProof(options.gatewaySecret));
   options.routes?.(app);
   app.use(
     '/graphql',
@@ -130,16 +154,8 @@ export async function createHttpService<TContext extends BaseContext>(
       });
     },
     async close() {
+      await drain.close(options.shutdownGraceMs ?? 10_000);
       await options.apollo.stop();
-      await new Promise<void>((resolve) => {
-        if (!httpServer.listening) return resolve();
-        const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
-        httpServer.close(() => {
-          clearTimeout(force);
-          resolve();
-        });
-        httpServer.closeIdleConnections();
-      });
     },
   };
 }

@@ -1,5 +1,7 @@
 export * from './config.ts';
 export * from './database.ts';
+export * from './retry.ts';
+export * from './health.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './keys.ts';
@@ -13,3 +15,5 @@ export * from './revocation-verifier.ts';
 export * from './metrics.ts';
 export { withPool } from './poolMetrics.ts';
 export * from './requestLog.ts';
+export * from './gatewayProof.ts';
+export * from './proxies.ts';

@@ -1,4 +1,4 @@
-import { isTransientDatabaseError } from './database.ts';
+import { isTransientDatabaseError } from './retry.ts';
 import type { HttpService } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -41,7 +41,8 @@ export async function runService(
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, `${name} stopping`);
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    // The HTTP server gives requests in progress up to 10 s; closing the pools comes after.
+    const timer = setTimeout(() => process.exit(1), 15_000).unref();
     try {
       await service.server.close();
       await service.close?.();

@@ -131,7 +131,11 @@ const STREAM_IDLE_MS = 45_000;
  * Follows the auth service's server-sent events (every current revocation, `ready`, then each
  * new one), reconnecting whenever the stream ends. Returns the close function.
  */
-export function streamFeed(feed: Feed, url: string): () => void {
+export function streamFeed(
+  feed: Feed,
+  url: string,
+  headers: Record<string, string> = {},
+): () => void {
   let controller: AbortController | undefined;
   const handle = (event: string) => {
     const lines = event.split('\n');
@@ -153,7 +157,7 @@ export function streamFeed(feed: Feed, url: string): () => void {
     try {
       touch();
       const res = await fetch(url, {
-        headers: { accept: 'text/event-stream' },
+        headers: { ...headers, accept: 'text/event-stream' },
         signal: abort.signal,
       });
       if (!res.ok || !res.body) throw new Error(`revocation stream answered ${res.status}`);
@@ -184,9 +188,12 @@ export function streamFeed(feed: Feed, url: string): () => void {
 }
 
 /** A snapshot loader for the auth service's `GET /revocations` (JSON). */
-export function httpRevocationSnapshot(url: string): () => Promise<RevocationSnapshot> {
+export function httpRevocationSnapshot(
+  url: string,
+  headers: Record<string, string> = {},
+): () => Promise<RevocationSnapshot> {
   return async () => {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
     if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
     const body = (await res.json()) as {
       revocations?: { sessionId: string; expiresAt: string }[];

@@ -1,6 +1,7 @@
 // The token verifier of a gateway or subgraph together with its revocation list, and how a
 // service that has not loaded that list yet behaves: not ready, and refusing access tokens.
 import type { TokenConfig } from './config.ts';
+import { GATEWAY_SECRET_HEADER } from './gatewayProof.ts';
 import type { Logger } from './logger.ts';
 import { httpRevocationSnapshot, revocationUrls } from './revocation-feeds.ts';
 import { createRevocationList, type AccountSync, type RevocationList } from './revocation.ts';
@@ -10,21 +11,30 @@ import { createTokenVerifier, type TokenVerifier } from './tokens.ts';
  * The default verifier of a gateway or subgraph: keys from our JWKS, and revocations kept in
  * memory. With `listenUrl` (a service's own database connection) it LISTENs itself and loads
  * the snapshot from the auth service; without (the gateway has no database) it follows the
- * auth service's event stream. `accounts` receives account deletions (LISTEN only). Until the
- * list is loaded, a request that carries a token is refused with SERVICE_UNAVAILABLE (503).
- * Close `revocations` when the service stops.
+ * auth service's event stream. Both auth routes want the gateway secret. `accounts` receives
+ * account deletions (LISTEN only). Until the list is loaded, a request that carries a token is
+ * refused with SERVICE_UNAVAILABLE (503). Close `revocations` when the service stops.
  */
 export async function createRevokingVerifier(
   tokens: TokenConfig,
   logger: Logger,
-  listenUrl?: string,
-  accounts?: AccountSync,
+  {
+    listenUrl,
+    gatewaySecret,
+    accounts,
+  }: { listenUrl?: string; gatewaySecret: string; accounts?: AccountSync },
 ): Promise<{ verifier: TokenVerifier; revocations: RevocationList }> {
   const urls = revocationUrls(tokens.jwksUrl);
+  const headers = { [GATEWAY_SECRET_HEADER]: gatewaySecret };
   const revocations = createRevocationList(
     listenUrl
-      ? { logger, listenUrl, snapshot: httpRevocationSnapshot(urls.snapshot), accounts }
-      : { logger, streamUrl: urls.stream },
+      ? {
+          logger,
+          listenUrl,
+          snapshot: httpRevocationSnapshot(urls.snapshot, headers),
+          accounts,
+        }
+      : { logger, streamUrl: urls.stream, streamHeaders: headers },
   );
   await revocations.start();
   const verifier = createTokenVerifier({

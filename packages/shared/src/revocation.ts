@@ -29,6 +29,8 @@ export interface RevocationListOptions {
   accounts?: AccountSync;
   /** The auth service's event stream: every current revocation, then each new one. */
   streamUrl?: string;
+  /** Headers of the stream request (the gateway proof). */
+  streamHeaders?: Record<string, string>;
   /** How long `start()` waits for the first load before serving anyway (default 5000 ms). */
   startTimeoutMs?: number;
   reconnectDelayMs?: number;
@@ -189,7 +191,8 @@ export function createRevocationList(options: RevocationListOptions): Revocation
         if (!options.snapshot) feed.loaded();
       }
       await loadSnapshot();
-      if (options.streamUrl) closers.push(streamFeed(feed, options.streamUrl));
+      if (options.streamUrl)
+        closers.push(streamFeed(feed, options.streamUrl, options.streamHeaders));
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.startTimeoutMs ?? 5_000);

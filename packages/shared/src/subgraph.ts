@@ -4,8 +4,12 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { parse, type DocumentNode } from 'graphql';
+import type { SubgraphBoundary } from './config.ts';
+import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
+import { createDatabaseHealth } from './health.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceMetrics } from './metrics.ts';
@@ -36,16 +40,27 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Stack traces and unmasked errors (development only). */
   exposeErrors?: boolean;
-  introspection?: boolean;
+  /** Gateway proof, trusted proxies, own query limits, introspection. */
+  boundary: SubgraphBoundary;
   routes?: HttpServiceOptions<TContext>['routes'];
+  publicRoutes?: HttpServiceOptions<TContext>['publicRoutes'];
   ready?: HttpServiceOptions<TContext>['ready'];
+  /** The service's database: checked every `healthIntervalMs` (default 30 s) for /ready. */
+  database?: Pingable;
+  healthIntervalMs?: number;
   bodyLimit?: string;
   /** Request metrics (plugin) served at GET /metrics, guarded by `metricsToken` if set. */
   metrics?: ServiceMetrics;
   metricsToken?: string;
 }
 
-/** Builds a federation subgraph (schema-first) served over HTTP with probes. */
+/**
+ * Builds a federation subgraph (schema-first) served over HTTP with probes. It answers only
+ * requests carrying the gateway's secret (HTTP 401 otherwise), and applies its own depth and
+ * token limits: the gateway's limits protect the public edge, these protect the subgraph if
+ * the secret leaks. Depth does not count fragments, so the `_entities(...) { ... on T }`
+ * wrapper of a query plan costs one level only.
+ */
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
@@ -57,7 +72,18 @@ export async function createSubgraphService<TContext extends BaseContext>(
     schema,
     formatError: createFormatError(options.logger, { exposeDetails: options.exposeErrors }),
     includeStacktraceInErrorResponses: options.exposeErrors ?? false,
-    introspection: options.introspection ?? true,
+    introspection: options.boundary.introspection,
+    parseOptions: { maxTokens: options.boundary.limits.maxTokens },
+    validationRules: [
+      maxDepthRule({
+        n: options.boundary.limits.maxDepth,
+        flattenFragments: true,
+        exposeLimits: true,
+        // Reported as a validation error (GRAPHQL_VALIDATION_FAILED); thrown it would be a 500.
+        propagateOnRejection: false,
+        onReject: [(context, error) => context?.reportError(error)],
+      }),
+    ],
     // The gateway turns any non-2xx subgraph response into an opaque error: answering 200
     // lets a variable that a scalar rejects (URL, Date, JSONObject...) reach the client as
     // BAD_USER_INPUT instead of INTERNAL_SERVER_ERROR.
@@ -72,16 +98,37 @@ export async function createSubgraphService<TContext extends BaseContext>(
       ...(options.metrics ? [options.metrics.plugin()] : []),
     ],
   });
-  return createHttpService({
+  const health = options.database
+    ? createDatabaseHealth(options.database, options.healthIntervalMs)
+    : undefined;
+  const { ready } = options;
+  const service = await createHttpService({
     apollo,
     context: options.context,
     routes: options.routes,
-    ready: options.ready,
+    publicRoutes: options.publicRoutes,
+    gatewaySecret: options.boundary.gatewaySecret,
+    trustedProxies: options.boundary.trustedProxies,
+    async ready() {
+      const [database, own] = await Promise.all([health?.check(), ready?.()]);
+      return {
+        ...own,
+        ...(database && { database }),
+        ok: (database?.ok ?? true) && (own?.ok ?? true),
+      };
+    },
     bodyLimit: options.bodyLimit,
     logger: options.logger,
     metrics: options.metrics && {
       registry: options.metrics.registry,
       token: options.metricsToken,
+    },
+  });
+  const close = service.close.bind(service);
+  return Object.assign(service, {
+    async close() {
+      health?.stop();
+      await close();
     },
   });
 }

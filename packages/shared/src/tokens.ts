@@ -23,6 +23,13 @@ export interface Identity {
   sessionId: string;
   role: Role;
   expiresAt: Date;
+  /**
+   * The account's email and name when the token was signed (`email`, `name` claims): signed
+   * by the auth service, so the users subgraph may store them in the viewer's own profile,
+   * unlike anything a request body says.
+   */
+  email?: string;
+  name?: string;
 }
 
 export interface TokenVerifierOptions {
@@ -85,6 +92,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       sessionId: payload.sid,
       role: role as Role,
       expiresAt: new Date((payload.exp ?? 0) * 1000),
+      ...(typeof payload.email === 'string' ? { email: payload.email } : {}),
+      ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
     };
     if (options.isRevoked?.(identity)) throw unauthenticated('Session has been revoked');
     return identity;

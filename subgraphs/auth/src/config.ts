@@ -4,14 +4,18 @@ import {
   DEV_KEY_PREFIX,
   bool,
   databaseUrl,
+  databaseSettings,
   int,
   loadOrCreateDevSigningKeys,
   nodeEnv,
   optionalStr,
   str,
+  subgraphBoundary,
   tokenConfig,
   type Env,
   type NodeEnv,
+  type DatabaseSettings,
+  type SubgraphBoundary,
   type TokenConfig,
 } from '@grahvani/shared';
 import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
@@ -25,6 +29,8 @@ export interface AuthConfig {
   host: string;
   /** Connection URL of the auth service's own role (schema app_auth). */
   databaseUrl: string;
+  /** Pool size (DB_POOL_MAX), timeouts and health check interval. */
+  database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig & {
     /** Private signing keys (JWK), newest last: the newest signs, all are published. */
@@ -39,6 +45,8 @@ export interface AuthConfig {
   flows: FlowsConfig;
   /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
   metricsToken: string | undefined;
+  /** Gateway proof, trusted proxies, own query limits, introspection. */
+  boundary: SubgraphBoundary;
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -67,6 +75,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     port: int(env, 'PORT', 4001, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     databaseUrl: databaseUrl(env, 'AUTH_DATABASE_URL'),
+    database: databaseSettings(env),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: {
       ...tokenConfig(env),
@@ -86,6 +95,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     },
     flows: loadFlowsConfig(env),
     metricsToken: optionalStr(env, 'METRICS_TOKEN'),
+    boundary: subgraphBoundary(env, mode),
   };
 }
 

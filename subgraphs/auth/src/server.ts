@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   createServiceMetrics,
   createSubgraphService,
   readyWithRevocations,
@@ -54,11 +53,17 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     metrics,
     metricsToken: config.metricsToken,
-    ready: readyWithRevocations(() => checkDatabase(db), revocations),
-    routes(app) {
+    boundary: config.boundary,
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
+    publicRoutes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);
       });
+    },
+    // Behind the gateway proof: the gateway and the other subgraphs send the secret.
+    routes(app) {
       streams = revocationRoutes(app, db, revocations);
     },
     async context(req) {

@@ -40,6 +40,8 @@ export async function signIn(
     userId: user.id,
     sessionId: session.id,
     role: user.role,
+    email: user.email,
+    name: user.name,
   });
   return {
     accessToken: access.token,

@@ -16,8 +16,17 @@ export interface AccessToken {
 }
 
 export interface TokenService {
-  /** Signs an access token for a session with the newest key. */
-  signAccessToken(claims: { userId: string; sessionId: string; role: Role }): Promise<AccessToken>;
+  /**
+   * Signs an access token for a session with the newest key. The account's email and name
+   * travel in it so that the users subgraph learns them from us, never from a request.
+   */
+  signAccessToken(claims: {
+    userId: string;
+    sessionId: string;
+    role: Role;
+    email: string;
+    name: string | null;
+  }): Promise<AccessToken>;
   /** The public keys, as served at /.well-known/jwks.json. */
   jwks: { keys: JWK[] };
   verifier: TokenVerifier;
@@ -53,10 +62,10 @@ export async function createTokenService(
       isRevoked: revocations && ((identity) => revocations.isRevoked(identity)),
       isReady: revocations && (() => revocations.loaded),
     }),
-    async signAccessToken({ userId, sessionId, role }) {
+    async signAccessToken({ userId, sessionId, role, email, name }) {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + config.accessTokenTtlSeconds;
-      const token = await new SignJWT({ sid: sessionId, role })
+      const token = await new SignJWT({ sid: sessionId, role, email, ...(name ? { name } : {}) })
         .setProtectedHeader({ alg, kid, typ: ACCESS_TOKEN_TYPE })
         .setIssuer(config.issuer)
         .setAudience(config.audience)

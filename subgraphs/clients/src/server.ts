@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   closingRevocations,
   createRevokingVerifier,
   createServiceMetrics,
@@ -13,6 +12,7 @@ import {
 import type { ClientsConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
+import { scheduleHousekeeping } from './housekeeping.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
@@ -42,7 +42,10 @@ export async function createServer({
 }: ClientsServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(config.tokens, logger, config.databaseUrl);
+    : await createRevokingVerifier(config.tokens, logger, {
+        listenUrl: config.databaseUrl,
+        gatewaySecret: config.boundary.gatewaySecret,
+      });
   const imports = createImportRunner({ db, logger, ...config.imports });
   const metrics = createServiceMetrics('clients');
   metrics.observeDatabase(db);
@@ -59,9 +62,12 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     metrics,
     metricsToken: config.metricsToken,
+    boundary: config.boundary,
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
-    ready: readyWithRevocations(() => checkDatabase(db), revocations),
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {
@@ -74,6 +80,7 @@ export async function createServer({
       };
     },
   });
+  const stopHousekeeping = scheduleHousekeeping(db, logger);
   void imports
     .recover()
     .catch((err: unknown) => logger.error({ err }, 'could not recover client imports'));
@@ -81,6 +88,7 @@ export async function createServer({
   return closingRevocations(
     Object.assign(service, {
       async close() {
+        stopHousekeeping();
         await closeService();
         await imports.stop();
       },

@@ -16,7 +16,7 @@ export function assertOwnerOrAdmin(identity: Identity | null, user: Pick<User, '
 /** The signed-in viewer's own profile, created on first need (UNAUTHENTICATED without a token). */
 export async function viewerProfile(ctx: Context): Promise<User> {
   const viewer = requireIdentity(ctx.identity);
-  const profile = await ctx.loaders.profileByAuthUserId.load({ authUserId: viewer.userId });
+  const profile = await ctx.loaders.profileByAuthUserId.load(viewer.userId);
   if (!profile) throw notFound('Profile');
   return profile;
 }

@@ -1,10 +1,18 @@
-import { createPgAdapter, withPool, type PoolOptions } from '@grahvani/shared';
+import {
+  createPgAdapter,
+  retryReads,
+  withPool,
+  transactionOptions,
+  type PoolOptions,
+} from '@grahvani/shared';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 
-/** The users service's one PrismaClient, on schema app_users. */
+/** The users service's one PrismaClient (reads retried on transient failures), on schema app_users. */
 export function createDb(url: string, pool?: PoolOptions): Db {
   const adapter = createPgAdapter(url, 'app_users', pool);
-  return withPool(new PrismaClient({ adapter }), adapter);
+  const client = new PrismaClient({ adapter, transactionOptions: transactionOptions(pool) });
+  // A query-only extension: the client's shape and types are unchanged.
+  return withPool(client.$extends(retryReads) as unknown as Db, adapter);
 }

@@ -6,7 +6,7 @@ import { createServer } from './server.ts';
 await runService('users', async (logger) => {
   const config = loadConfig();
   logger.level = config.logLevel;
-  const db = createDb(config.databaseUrl, { max: config.poolMax });
+  const db = createDb(config.databaseUrl, config.database);
   const server = await createServer({ db, config, logger });
   return { server, port: config.port, host: config.host, close: () => db.$disconnect() };
 });

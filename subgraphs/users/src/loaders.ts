@@ -1,24 +1,21 @@
 import DataLoader from 'dataloader';
-import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
+import { createGroupLoader, createRowLoader, isUuid, type Identity } from '@grahvani/shared';
 import type { Db } from './db.ts';
 import type { User } from './generated/prisma/client.ts';
 import { activityPages, followPages } from './pageQueries.ts';
 import { createPageLoader } from './pages.ts';
-import { loadProfiles, type ProfileSeed } from './profiles.ts';
+import { loadProfiles } from './profiles.ts';
 
-export type { ProfileSeed } from './profiles.ts';
-
-/** Fresh DataLoaders for one request. */
-export function createLoaders(db: Db) {
+/** Fresh DataLoaders for one request; `viewer` is the verified caller (see loadProfiles). */
+export function createLoaders(db: Db, viewer: Identity | null) {
   return {
     userById: createRowLoader(
       (ids: readonly string[]) => db.user.findMany({ where: { id: { in: ids.filter(isUuid) } } }),
       (user) => user.id,
     ),
-    /** The profile of each account, created on first need (see loadProfiles). */
-    profileByAuthUserId: new DataLoader<ProfileSeed, User | null, string>(
-      (seeds) => loadProfiles(db, seeds),
-      { cacheKeyFn: (seed) => seed.authUserId },
+    /** The profile of each account (by AuthUser id), created on first need (see loadProfiles). */
+    profileByAuthUserId: new DataLoader<string, User | null>((authUserIds) =>
+      loadProfiles(db, authUserIds, viewer),
     ),
     preferencesByUserId: createRowLoader(
       (ids: readonly string[]) =>

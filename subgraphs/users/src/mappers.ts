@@ -1,8 +1,6 @@
-/** An AuthUser reference as the gateway sends it (with the fields `profile` requires). */
+/** An AuthUser reference: its key only (the account's data belongs to the auth subgraph). */
 export interface AuthUserRef {
   id: string;
-  email?: string | null;
-  name?: string | null;
 }
 
 /** A FollowEdge before its node is loaded: the other user's id and when the follow began. */

@@ -1,4 +1,4 @@
-import { isUuid } from '@grahvani/shared';
+import { isUuid, type Identity } from '@grahvani/shared';
 import type { Db } from './db.ts';
 import type { User } from './generated/prisma/client.ts';
 
@@ -10,53 +10,50 @@ export function visibleProfile<T extends Pick<User, 'deletedAt'>>(row: T | null 
   return row && !row.deletedAt ? row : null;
 }
 
-/** What is known of an account when its profile is first needed. */
-export interface ProfileSeed {
-  authUserId: string;
-  email?: string | null;
-  name?: string | null;
-}
-
 /**
  * The profiles of these accounts, created on first need: one read per batch whatever its size
  * when every profile exists (the usual case), one insert and one more read when some do not;
- * concurrent first requests create one row (auth_user_id is unique). A profile
- * first created from a bare access token (a mutation) has no email or name yet; it gets the
- * account's the first time the gateway passes them (AuthUser.profile), and the email
- * follows later changes of the account's email.
+ * concurrent first requests create one row (auth_user_id is unique).
+ *
+ * Only the viewer's verified access token (signed by the auth service) supplies an email and
+ * a name: a profile created for the viewer starts with the account's, and its email follows
+ * the account's on the viewer's later requests. Anything a request carries (an `_entities`
+ * representation above all) only selects a profile; a profile first created for someone else
+ * (a reference to an account) starts empty and is completed by its owner's first request.
  */
 export async function loadProfiles(
   db: Db,
-  seeds: readonly ProfileSeed[],
+  authUserIds: readonly string[],
+  viewer: Identity | null,
 ): Promise<(User | null)[]> {
-  const valid = seeds.filter((s) => isUuid(s.authUserId));
-  const rows = await db.user.findMany({
-    where: { authUserId: { in: valid.map((s) => s.authUserId) } },
-  });
+  const valid = authUserIds.filter(isUuid);
+  const rows = await db.user.findMany({ where: { authUserId: { in: valid } } });
   const byAuthUserId = new Map(rows.map((row) => [row.authUserId, row]));
-  const missing = valid.filter((s) => !byAuthUserId.has(s.authUserId));
+  const own = (authUserId: string) => (viewer?.userId === authUserId ? viewer : null);
+  const missing = valid.filter((id) => !byAuthUserId.has(id));
   if (missing.length) {
     await db.user.createMany({
-      data: missing.map((s) => ({ authUserId: s.authUserId, email: s.email, name: s.name })),
+      data: missing.map((authUserId) => ({
+        authUserId,
+        email: own(authUserId)?.email ?? null,
+        name: own(authUserId)?.name ?? null,
+      })),
       skipDuplicates: true,
     });
-    const created = await db.user.findMany({
-      where: { authUserId: { in: missing.map((s) => s.authUserId) } },
-    });
+    const created = await db.user.findMany({ where: { authUserId: { in: missing } } });
     for (const row of created) byAuthUserId.set(row.authUserId, row);
   }
-  // Rare (once per account, or after an email change): one update per stale profile.
-  for (const seed of valid) {
-    const row = byAuthUserId.get(seed.authUserId);
-    if (!row || !seed.email || row.email === seed.email) continue;
+  // Rare (once per account, or after an email change): the viewer's stale profile is updated.
+  const row = viewer && byAuthUserId.get(viewer.userId);
+  if (row && viewer.email && row.email !== viewer.email) {
     const updated = await db.user.update({
       where: { id: row.id },
       data: {
-        email: seed.email,
-        ...(row.email === null && row.name === null ? { name: seed.name } : {}),
+        email: viewer.email,
+        ...(row.email === null && row.name === null ? { name: viewer.name ?? null } : {}),
       },
     });
     byAuthUserId.set(row.authUserId, updated);
   }
-  return seeds.map((s) => byAuthUserId.get(s.authUserId) ?? null);
+  return authUserIds.map((id) => byAuthUserId.get(id) ?? null);
 }

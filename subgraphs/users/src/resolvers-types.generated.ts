@@ -96,10 +96,11 @@ export type AddressUpdateInput = {
 
 export type AuthUser = {
   __typename?: 'AuthUser';
-  email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  name?: Maybe<Scalars['String']['output']>;
-  /** The account's profile, created on first access from the account's email and name. */
+  /**
+   * The account's profile, created on first access. It takes the account's email and name from
+   * the account's own access token, never from the request.
+   */
   profile?: Maybe<User>;
 };
 
@@ -439,9 +440,7 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   AuthUser:
     ( { __typename: 'AuthUser' }
-    & GraphQLRecursivePick<FederationTypes['AuthUser'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['AuthUser'], {"email":true,"name":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['AuthUser'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & ( GraphQLRecursivePick<FederationTypes['User'], {"id":true}>

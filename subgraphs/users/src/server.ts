@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import {
-  checkDatabase,
   closingRevocations,
   createRevokingVerifier,
   createServiceMetrics,
@@ -39,12 +38,11 @@ export async function createServer({
 }: UsersServerOptions): Promise<HttpService> {
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
-    : await createRevokingVerifier(
-        config.tokens,
-        logger,
-        config.databaseUrl,
-        createAccountSync(db, logger),
-      );
+    : await createRevokingVerifier(config.tokens, logger, {
+        listenUrl: config.databaseUrl,
+        gatewaySecret: config.boundary.gatewaySecret,
+        accounts: createAccountSync(db, logger),
+      });
   const metrics = createServiceMetrics('users');
   metrics.observeDatabase(db);
   if (revocations) metrics.observeRevocations(revocations);
@@ -55,12 +53,16 @@ export async function createServer({
     exposeErrors: config.env === 'development',
     metrics,
     metricsToken: config.metricsToken,
-    ready: readyWithRevocations(() => checkDatabase(db), revocations),
+    boundary: config.boundary,
+    database: db,
+    healthIntervalMs: config.database.healthIntervalMs,
+    ready: readyWithRevocations(undefined, revocations),
     async context(req) {
+      const identity = await verifier.identify(req.get('authorization'));
       return {
-        identity: await verifier.identify(req.get('authorization')),
+        identity,
         db,
-        loaders: createLoaders(db),
+        loaders: createLoaders(db, identity),
         logger,
         userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
       };

@@ -9,9 +9,7 @@ export const User: UserResolvers = {
       return visibleProfile(await ctx.loaders.userById.load(ref.id));
     }
     if ('authUserId' in ref && typeof ref.authUserId === 'string') {
-      return visibleProfile(
-        await ctx.loaders.profileByAuthUserId.load({ authUserId: ref.authUserId }),
-      );
+      return visibleProfile(await ctx.loaders.profileByAuthUserId.load(ref.authUserId));
     }
     return null;
   },

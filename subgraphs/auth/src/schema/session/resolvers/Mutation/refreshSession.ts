@@ -58,6 +58,8 @@ export const refreshSession: NonNullable<MutationResolvers['refreshSession']> = 
     userId: result.userId,
     sessionId: result.id,
     role: result.user.role,
+    email: result.user.email,
+    name: result.user.name,
   });
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: next };
 };

@@ -1,0 +1,143 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ErrorCode, GATEWAY_SECRET_HEADER, type Logger } from '@grahvani/shared';
+import { GraphQLError, Kind } from 'graphql';
+import CircuitBreaker from 'opossum';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { GatewayConfig, SubgraphName } from './config.ts';
+import type { GatewayContext } from './server.ts';
+import { errorFromSubgraphResponse } from './subgraphErrors.ts';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** The error a client sees for fields of a subgraph that failed, timed out or is fenced off. */
+export function subgraphUnavailable(subgraph: string): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service is unavailable; its fields are missing`, {
+    extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph },
+  });
+}
+
+/** A 5xx answer: the subgraph is failing (its body is not shown to clients). */
+class SubgraphServerError extends Error {}
+
+/** True when the failure says the subgraph is unreachable, hung or failing, not the request. */
+function isAvailabilityFailure(err: unknown): boolean {
+  // GraphQL errors are answers (BAD_USER_INPUT, UNAUTHENTICATED...): the subgraph is up.
+  return !(err instanceof GraphQLError);
+}
+
+/** A connection refused or dropped before any answer: the subgraph never ran the request. */
+function isConnectionFailure(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code);
+}
+
+function isQuery(options: ProcessOptions): boolean {
+  const document = 'document' in options ? options.document : undefined;
+  return (
+    document?.definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query',
+    ) ?? false
+  );
+}
+
+export interface SubgraphDataSources {
+  /** ApolloGateway's `buildService`: one data source per subgraph. */
+  buildService(definition: { name: string; url?: string }): RemoteGraphQLDataSource<GatewayContext>;
+  /** Closes the connection pools and the breakers' timers. */
+  close(): Promise<void>;
+}
+
+/**
+ * Subgraph clients with the gateway's fault handling: a keep-alive connection pool of bounded
+ * size per subgraph (undici), a timeout per subgraph, a circuit breaker (opossum) that fails fast
+ * while a subgraph keeps failing and lets one request probe it every `probeIntervalMs`, and one
+ * immediate retry of a query whose connection was refused or dropped before any answer (a
+ * keep-alive connection closed by a subgraph that is shutting down). Any such failure reaches
+ * the client as SUBGRAPH_UNAVAILABLE naming the subgraph, never its address.
+ */
+export function createSubgraphDataSources(
+  config: GatewayConfig,
+  logger: Logger,
+): SubgraphDataSources {
+  const agents: Agent[] = [];
+  const breakers: CircuitBreaker[] = [];
+  const { subgraphs } = config;
+
+  return {
+    buildService({ name, url }) {
+      const known = name in config.subgraphUrls ? (name as SubgraphName) : undefined;
+      const timeoutMs = known ? subgraphs.timeoutMs[known] : subgraphs.defaultTimeoutMs;
+      const agent = new Agent({
+        connections: subgraphs.poolMax,
+        keepAliveTimeout: 4_000,
+        connect: { timeout: Math.min(timeoutMs, 5_000) },
+      });
+      agents.push(agent);
+      const fetcher = ((input: string, init?: Parameters<Fetcher>[1]) =>
+        undiciFetch(input, {
+          method: init?.method,
+          headers: init?.headers,
+          body: init?.body,
+          dispatcher: agent,
+          signal: AbortSignal.timeout(timeoutMs),
+        })) as unknown as Fetcher;
+      const source = new (class extends RemoteGraphQLDataSource<GatewayContext> {
+        override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+          if (response.status >= 500) throw new SubgraphServerError(`HTTP ${response.status}`);
+          return errorFromSubgraphResponse.call(this, response);
+        }
+      })({
+        url: (known && config.subgraphUrls[known]) ?? url,
+        fetcher,
+        willSendRequest({ request, context }: ProcessOptions) {
+          const headers: Record<string, string> = context.forwardHeaders ?? {};
+          for (const [key, value] of Object.entries(headers)) {
+            request.http?.headers.set(key, value);
+          }
+          // The proof subgraphs require: they answer nothing else.
+          request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
+        },
+      });
+      const send = source.process.bind(source);
+      const attempt = async (options: ProcessOptions): Promise<GatewayResponse> => {
+        try {
+          return await send(options);
+        } catch (err) {
+          if (!isConnectionFailure(err) || !isQuery(options)) throw err;
+          return send(options);
+        }
+      };
+      const breaker = new CircuitBreaker(attempt, {
+        timeout: false, // the fetcher's own deadline aborts the request itself
+        resetTimeout: subgraphs.probeIntervalMs,
+        errorThresholdPercentage: 50,
+        volumeThreshold: subgraphs.breakerMinRequests,
+        errorFilter: (err: unknown) => !isAvailabilityFailure(err),
+      });
+      breaker.on('open', () => logger.warn({ subgraph: name }, 'subgraph circuit open'));
+      breaker.on('close', () => logger.info({ subgraph: name }, 'subgraph circuit closed'));
+      breakers.push(breaker);
+      source.process = async (options: ProcessOptions) => {
+        try {
+          return await breaker.fire(options);
+        } catch (err) {
+          if (err instanceof GraphQLError) throw err;
+          if ((err as { code?: unknown }).code !== 'EOPENBREAKER') {
+            logger.warn({ subgraph: name, err }, 'subgraph request failed');
+          }
+          throw subgraphUnavailable(name);
+        }
+      };
+      return source;
+    },
+    async close() {
+      for (const breaker of breakers) breaker.shutdown();
+      await Promise.all(agents.map((agent) => agent.close()));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Housekeeping in the clients service: expired idempotency keys are deleted across tenants
+// (row-level security hides them from the service role, hence the SECURITY DEFINER function);
+// keys still within their 24 hours stay.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../subgraphs/clients/src/db.ts';
+import { pruneExpiredIdempotencyKeys } from '../subgraphs/clients/src/housekeeping.ts';
+import { startStack, type Stack } from './helpers/stack.ts';
+
+const HOUR_MS = 3_600_000;
+
+describe('clients housekeeping', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack?.close());
+
+  it('deletes expired idempotency keys of every tenant and keeps live ones', async () => {
+    const db = stack.db.clients;
+    const tenants = [randomUUID(), randomUUID()];
+    const key = (tenantId: string, expiresInHours: number) =>
+      withTenant(db, tenantId, (tx) =>
+        tx.clientIdempotencyKey.create({
+          data: {
+            tenantId,
+            key: randomUUID(),
+            operation: 'createClient',
+            requestHash: 'x'.repeat(64),
+            expiresAt: new Date(Date.now() + expiresInHours * HOUR_MS),
+          },
+        }),
+      );
+    const expired = await Promise.all([
+      key(tenants[0]!, -1),
+      key(tenants[1]!, -2),
+      key(tenants[1]!, -30),
+    ]);
+    const live = await Promise.all([key(tenants[0]!, 1), key(tenants[1]!, 23)]);
+
+    // Outside a tenant's transaction the service role sees no keys at all.
+    const { count: unseen } = await db.clientIdempotencyKey.deleteMany({
+      where: { id: { in: expired.map((k) => k.id) } },
+    });
+    expect(unseen).toBe(0);
+
+    expect(await pruneExpiredIdempotencyKeys(db)).toBeGreaterThanOrEqual(expired.length);
+
+    const remaining = (
+      await Promise.all(
+        tenants.map((tenantId) =>
+          withTenant(db, tenantId, (tx) =>
+            tx.clientIdempotencyKey.findMany({ where: { tenantId }, select: { id: true } }),
+          ),
+        ),
+      )
+    )
+      .flat()
+      .map((k) => k.id)
+      .sort();
+    expect(remaining).toEqual(live.map((k) => k.id).sort());
+  });
+});
