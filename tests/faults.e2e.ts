@@ -206,6 +206,7 @@ describe('faults', { timeout: 120_000 }, () => {
       clients = await startServiceProcess('subgraphs/clients/src/index.ts', port, {
         CLIENTS_DATABASE_URL: inject('databaseUrls').clients,
         JWKS_URL: stack.env.JWKS_URL!,
+        GATEWAY_SECRET: stack.env.GATEWAY_SECRET!,
       });
       processes.push(clients);
     };
@@ -302,6 +303,7 @@ describe('faults', { timeout: 120_000 }, () => {
       USERS_SUBGRAPH_URL: stack.subgraphUrls.users,
       CLIENTS_SUBGRAPH_URL: stack.subgraphUrls.clients,
       JWKS_URL: stack.env.JWKS_URL!,
+      GATEWAY_SECRET: stack.env.GATEWAY_SECRET!,
       SUBGRAPH_TIMEOUT_MS: '30000',
     });
     processes.push(gatewayProcess);
