@@ -26,6 +26,8 @@ import { createQueryLimits } from './limits.ts';
 import { createSubgraphMetrics } from './subgraphMetrics.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 
+import { variableDepthPlugin } from './variableDepth.ts';
+
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
   identity: Identity | null;
@@ -91,6 +93,7 @@ export async function createGateway({
       ...limits.plugins,
       unavailableSubgraphsPlugin<GatewayContext>(),
       legacyJsonStatusPlugin<GatewayContext>(),
+      variableDepthPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -11,6 +11,8 @@ export * from './connection.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation.ts';
+export * from './inputGuard.ts';
+export * from './text.ts';
 export * from './revocation-verifier.ts';
 export * from './metrics.ts';
 export { withPool } from './poolMetrics.ts';

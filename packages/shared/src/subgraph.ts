@@ -10,6 +10,7 @@ import type { SubgraphBoundary } from './config.ts';
 import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
 import { createDatabaseHealth } from './health.ts';
+import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceMetrics } from './metrics.ts';
@@ -52,6 +53,8 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Request metrics (plugin) served at GET /metrics, guarded by `metricsToken` if set. */
   metrics?: ServiceMetrics;
   metricsToken?: string;
+  /** Arguments the input guard leaves to their resolver (see guardInputs). */
+  guardExempt?: readonly string[];
 }
 
 /**
@@ -64,10 +67,14 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
-  const schema = buildSubgraphSchema({
-    typeDefs: loadTypeDefs(options.schemaDir),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  // One input validation layer for every field of every subgraph (inputGuard.ts).
+  const schema = guardInputs(
+    buildSubgraphSchema({
+      typeDefs: loadTypeDefs(options.schemaDir),
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    { exempt: options.guardExempt },
+  );
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError: createFormatError(options.logger, { exposeDetails: options.exposeErrors }),

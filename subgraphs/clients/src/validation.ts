@@ -1,4 +1,4 @@
-import { badInput } from '@grahvani/shared';
+import { badInput, dateOutOfBounds, isStorableDate } from '@grahvani/shared';
 import type { CreateClientInput, UpdateClientInput } from './resolvers-types.generated.ts';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -47,12 +47,16 @@ function birthDate(value: Value): Date | null {
   } else {
     const match = ISO_DATE.exec(String(value).trim());
     date = match ? new Date(`${match[0]}T00:00:00Z`) : new Date(Number.NaN);
-    // JavaScript rolls 2023-02-30 over to March: a real date reads back the same.
-    if (match && date.toISOString().slice(0, 10) !== match[0]) date = new Date(Number.NaN);
+    // JavaScript rolls 2023-02-30 over to March, and 1999-13-45 is no date at all (toISOString
+    // would throw): a real date reads back the same.
+    if (match && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) !== match[0]) {
+      date = new Date(Number.NaN);
+    }
   }
   if (Number.isNaN(date.getTime()) || date.getTime() > Date.now()) {
     throw badInput('birthDate must be a real date in the past (YYYY-MM-DD)', 'birthDate');
   }
+  if (!isStorableDate(date)) throw dateOutOfBounds('birthDate');
   return date;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { validateClientInput, type ClientData } from '../validation.ts';
 import type { CsvRow } from './csv.ts';
+import { cellProblem } from './source.ts';
 
 export type CheckedRow =
   | { row: number; ok: true; data: ClientData; importKey: string }
@@ -31,6 +32,11 @@ export function importKeyOf(data: ClientData): string {
 /** Validates one CSV row like createClient's input; a refusal carries the message to report. */
 export function checkRow({ row, cells, problem }: CsvRow): CheckedRow {
   if (problem) return { row, ok: false, message: problem };
+  // The checks every GraphQL input gets (inputGuard.ts), here for each cell.
+  for (const [field, cell] of Object.entries(cells)) {
+    const refusal = cellProblem(cell);
+    if (refusal) return { row, ok: false, message: `${field} ${refusal}` };
+  }
   try {
     const data = validateClientInput({
       ...cells,

@@ -5,6 +5,7 @@ import { idempotent } from '../../../../idempotency.ts';
 import { parseClientCsv } from '../../../../imports/csv.ts';
 import { assertNoRunningImport, refuseWhileRunning } from '../../../../imports/oneRunningImport.ts';
 import { completeImport, importChunk } from '../../../../imports/process.ts';
+import { storableSource } from '../../../../imports/source.ts';
 import { inViewerTenant, logActivity } from '../../../../tenant.ts';
 
 export const importClients: NonNullable<MutationResolvers['importClients']> = async (
@@ -14,7 +15,9 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
 ) => {
   const { syncRows } = ctx.imports;
   // Parsed and hashed before any transaction: a 5 MB file never holds a connection meanwhile.
-  const rows = parseClientCsv(csv);
+  // Parsed as stored, so a background import that resumes reads the very same rows.
+  const source = storableSource(csv);
+  const rows = parseClientCsv(source);
   const contentHash = createHash('sha256').update(csv).digest('hex');
   const background = rows.length > syncRows;
   const accept = () =>
@@ -32,7 +35,7 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
               tenantId,
               contentHash,
               idempotencyKey: ctx.idempotencyKey,
-              source: csv,
+              source,
               totalCount: rows.length,
               status: background ? 'PENDING' : 'PROCESSING',
               startedAt: background ? null : new Date(),
