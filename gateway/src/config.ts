@@ -8,6 +8,7 @@ import {
   nodeEnv,
   rateLimitRule,
   rateLimitsEnabled,
+  optionalStr,
   str,
   tokenConfig,
   trustedProxies,
@@ -54,6 +55,8 @@ export interface GatewayConfig {
   /** Browser origins allowed to call the gateway (CORS_ORIGINS). */
   cors: CorsConfig;
   limits: QueryLimits;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
+  metricsToken: string | undefined;
   /** Sent to every subgraph in `x-gateway-secret` (GATEWAY_SECRET; see gatewaySecret()). */
   gatewaySecret: string;
   /** Peers whose X-Forwarded-For chain is kept (TRUSTED_PROXIES, default loopback). */
@@ -112,6 +115,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxFieldDirectives: int(env, 'MAX_FIELD_DIRECTIVES', 5, { min: 0 }),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
     },
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     gatewaySecret: gatewaySecret(env, mode),
     trustedProxies: trustedProxies(env),
     rateLimits: {

@@ -9,6 +9,8 @@ import {
   createFormatError,
   createHttpService,
   createRevokingVerifier,
+  createServiceMetrics,
+  requestLogPlugin,
   readyWithRevocations,
   type HttpService,
   type Identity,
@@ -21,6 +23,7 @@ import { createCors } from './cors.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
 import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
+import { createSubgraphMetrics } from './subgraphMetrics.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 import { variableDepthPlugin } from './variableDepth.ts';
 import { createRequestRate } from './requestRate.ts';
@@ -58,11 +61,14 @@ export async function createGateway({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, { gatewaySecret: config.gatewaySecret });
+  const metrics = createServiceMetrics('gateway');
+  if (revocations) metrics.observeRevocations(revocations);
+  const measured = createSubgraphMetrics(metrics);
   const dataSources = createSubgraphDataSources(config, logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: (definition) => dataSources.buildService(definition),
+    buildService: (definition) => measured(definition.name, dataSources.buildService(definition)),
   });
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
@@ -81,6 +87,8 @@ export async function createGateway({
     logger,
     stopOnTerminationSignals: false,
     plugins: [
+      metrics.plugin(),
+      requestLogPlugin(logger),
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
       unavailableSubgraphsPlugin<GatewayContext>(),
@@ -102,6 +110,8 @@ export async function createGateway({
     // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
     // refuses simple requests, which a browser sends without a preflight.
     cors: createCors(config.cors),
+    metrics: { registry: metrics.registry, token: config.metricsToken },
+    logger,
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {

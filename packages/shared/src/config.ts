@@ -159,6 +159,8 @@ export interface ServiceConfig {
   database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: /metrics is open like /health. */
+  metricsToken: string | undefined;
   boundary: SubgraphBoundary;
   rateLimits: ServiceRateLimits;
 }
@@ -179,6 +181,7 @@ export function serviceConfig(
     database,
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: tokenConfig(env),
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     boundary: subgraphBoundary(env, mode),
     rateLimits: serviceRateLimits(env, mode),
   };

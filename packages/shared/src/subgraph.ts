@@ -15,6 +15,8 @@ import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
 import { limitMutations, type AppliedLimit } from './rateLimitResolvers.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import { requestLogPlugin } from './requestLog.ts';
 
 /** Every `schema.graphql` below `dir`, in path order: one module per concept. */
 export function schemaFiles(dir: string): string[] {
@@ -55,6 +57,9 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   database?: Pingable;
   healthIntervalMs?: number;
   bodyLimit?: string;
+  /** Request metrics (plugin) served at GET /metrics, guarded by `metricsToken` if set. */
+  metrics?: ServiceMetrics;
+  metricsToken?: string;
   /** Arguments the input guard leaves to their resolver (see guardInputs). */
   guardExempt?: readonly string[];
   /** Every mutation field counts against this limit per signed-in account (see limitMutations). */
@@ -111,7 +116,11 @@ export async function createSubgraphService<TContext extends BaseContext>(
     // Signals are handled by runService, which stops the HTTP server and the pool in order.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: federated tracing data would be computed for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(options.logger),
+      ...(options.metrics ? [options.metrics.plugin()] : []),
+    ],
   });
   const health = options.database
     ? createDatabaseHealth(options.database, options.healthIntervalMs)
@@ -133,6 +142,11 @@ export async function createSubgraphService<TContext extends BaseContext>(
       };
     },
     bodyLimit: options.bodyLimit,
+    logger: options.logger,
+    metrics: options.metrics && {
+      registry: options.metrics.registry,
+      token: options.metricsToken,
+    },
   });
   const close = service.close.bind(service);
   return Object.assign(service, {

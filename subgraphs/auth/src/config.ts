@@ -46,6 +46,8 @@ export interface AuthConfig {
   throttle: ThrottleConfig;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
+  metricsToken: string | undefined;
   /** Gateway proof, trusted proxies, own query limits, introspection. */
   boundary: SubgraphBoundary;
   /**
@@ -101,6 +103,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
     flows: loadFlowsConfig(env),
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     boundary: subgraphBoundary(env, mode),
     rateLimits: { ...serviceRateLimits(env, mode), rules: loadAuthRateRules(env) },
   };
@@ -116,8 +119,10 @@ async function signingKeysFrom(env: Env, mode: NodeEnv): Promise<JWK[]> {
     } catch {
       throw new ConfigError('JWT_PRIVATE_KEYS must be a JSON array of private JWKs');
     }
-  } else if (mode === 'production') {
-    throw new ConfigError('JWT_PRIVATE_KEYS is required in production');
+  } else if (mode === 'production' && !bool(env, 'ALLOW_DEV_SECRETS', false)) {
+    throw new ConfigError(
+      'JWT_PRIVATE_KEYS is required in production (ALLOW_DEV_SECRETS=1 uses the development key)',
+    );
   } else {
     keys = await loadOrCreateDevSigningKeys(str(env, 'DATA_DIR', '.data'));
   }

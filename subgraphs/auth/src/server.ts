@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createMemoryStore,
   createRateLimiter,
+  createServiceMetrics,
   createSubgraphService,
   readyWithRevocations,
   type HttpService,
@@ -45,6 +46,9 @@ export async function createServer({
   const tokens = await createTokenService(config.tokens, revocations);
   const flows = createFlowServices(config.flows, logger);
   const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
+  const metrics = createServiceMetrics('auth');
+  metrics.observeDatabase(db);
+  metrics.observeRevocations(revocations);
   let streams: { endStreams(): void } | undefined;
   const { enabled } = config.rateLimits;
   const rateLimits = { limiter: createAuthLimiter(db, enabled), rules: config.rateLimits.rules };
@@ -54,6 +58,8 @@ export async function createServer({
     access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     boundary: config.boundary,
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,

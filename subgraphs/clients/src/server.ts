@@ -4,6 +4,7 @@ import {
   createRevokingVerifier,
   createMemoryStore,
   createRateLimiter,
+  createServiceMetrics,
   readyWithRevocations,
   createSubgraphService,
   type HttpService,
@@ -55,12 +56,22 @@ export async function createServer({
     imports: config.rateLimits.imports,
   };
   const stopPruning = rateLimits.limiter.enabled ? scheduleRateLimitPruning(db, logger) : () => {};
+  const metrics = createServiceMetrics('clients');
+  metrics.observeDatabase(db);
+  if (revocations) metrics.observeRevocations(revocations);
+  metrics.gauge(
+    'client_imports_running',
+    'CSV imports running in this process',
+    () => imports.running,
+  );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     boundary: config.boundary,
     // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
     mutationLimit: {

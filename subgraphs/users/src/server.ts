@@ -4,6 +4,7 @@ import {
   createRevokingVerifier,
   createMemoryStore,
   createRateLimiter,
+  createServiceMetrics,
   readyWithRevocations,
   createSubgraphService,
   type HttpService,
@@ -45,12 +46,17 @@ export async function createServer({
         gatewaySecret: config.boundary.gatewaySecret,
         accounts: createAccountSync(db, logger),
       });
+  const metrics = createServiceMetrics('users');
+  metrics.observeDatabase(db);
+  if (revocations) metrics.observeRevocations(revocations);
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
     access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     boundary: config.boundary,
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
