@@ -5,6 +5,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/e
 import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
 import { loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
+import { devSecretsPlan } from './lib/devSecrets.ts';
 import { embeddedOptions } from './lib/embedded.ts';
 import {
   assertPortFree,
@@ -35,13 +36,15 @@ try {
   const config = loadStackConfig();
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
+  const devSecrets = devSecretsPlan(config, process.env);
+  for (const line of devSecrets.lines) console.log(line);
 
   if (!config.databaseUrl) {
     await assertPortFree(config.embeddedPort, 'embedded PostgreSQL');
     embedded = await startEmbeddedDatabase(embeddedOptions(config));
   }
   const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
-  const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
+  const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env, config.allowDevSecrets);
   try {
     await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`));
   } catch (err) {
@@ -54,12 +57,16 @@ try {
   }
 
   // The secret the gateway proves itself with to the subgraphs: generated once into
-  // .data/keys outside production (production services refuse to start without one).
+  // .data/keys outside production, and in production with ALLOW_DEV_SECRETS=1 (production
+  // services refuse to start without one).
   const gatewaySecret =
     config.gatewaySecret ??
-    (config.env === 'production' ? undefined : loadOrCreateDevGatewaySecret(config.dataDir));
+    (config.env === 'production' && !config.allowDevSecrets
+      ? undefined
+      : loadOrCreateDevGatewaySecret(config.dataDir));
   const base = {
     ...process.env,
+    ...devSecrets.env,
     ...(gatewaySecret ? { GATEWAY_SECRET: gatewaySecret } : {}),
     NODE_ENV: config.env,
     DATA_DIR: config.dataDir,
@@ -108,7 +115,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
 Grahvani graph is running (started in ${seconds} s)
-  gateway   http://localhost:${ports.gateway}/graphql   (Apollo Sandbox: open it in a browser)
+  gateway   http://localhost:${ports.gateway}/graphql   ${config.env === 'production' ? '(production: no Sandbox, no introspection)' : '(Apollo Sandbox: open it in a browser)'}
   auth      http://localhost:${ports.auth}/graphql
   users     http://localhost:${ports.users}/graphql
   clients   http://localhost:${ports.clients}/graphql

@@ -85,7 +85,7 @@ describe('login throttling', () => {
     await fail(account, 5, ip);
     const locked = await login(account.email, account.password, ip);
     expect(errorCodes(locked)).toEqual(['RATE_LIMITED']);
-    const retryAfter = locked.errors?.[0]?.extensions?.retryAfterSeconds as number;
+    const retryAfter = locked.errors?.[0]?.extensions?.retryAfter as number;
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect((await attempts(account.email)).at(-1)?.failureReason).toBe(
@@ -124,7 +124,7 @@ describe('login throttling', () => {
     for (let i = 0; i < ACCOUNT_LIMIT / 4; i++) await fail(owner, 4, freshIp());
     const stranger = await login(owner.email, owner.password, freshIp());
     expect(errorCodes(stranger)).toEqual(['RATE_LIMITED']);
-    const retryAfter = stranger.errors?.[0]?.extensions?.retryAfterSeconds as number;
+    const retryAfter = stranger.errors?.[0]?.extensions?.retryAfter as number;
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect((await attempts(owner.email)).at(-1)?.failureReason).toBe('rate_limited_account');

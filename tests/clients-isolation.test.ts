@@ -17,6 +17,7 @@ const TABLES = [
   'client_imports',
   'client_activity_logs',
   'client_idempotency_keys',
+  'rate_limits',
 ];
 
 const ENTITIES = /* GraphQL */ `
@@ -224,6 +225,13 @@ describe('tenant isolation', () => {
       owner = new pg.Client({ connectionString: urls.owner });
       role = new pg.Client({ connectionString: urls.clients });
       await Promise.all([owner.connect(), role.connect()]);
+      // A rate-limit counter of alice's (imports are counted only where RATE_LIMITS is on).
+      await owner.query(
+        `INSERT INTO app_clients.rate_limits (tenant_id, name, window_start, hits, expires_at)
+         VALUES ($1, 'isolation-test', now(), 1, now() + interval '1 hour')
+         ON CONFLICT DO NOTHING`,
+        [alice.id],
+      );
     });
     afterAll(async () => {
       await Promise.all([owner?.end(), role?.end()]);

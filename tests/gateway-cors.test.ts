@@ -66,7 +66,7 @@ describe('CORS at the gateway', () => {
       }
       expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0);
       expect(res.headers.get('vary')).toMatch(/\bOrigin\b/);
-      expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id');
+      expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id,retry-after');
       expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     },
   );
@@ -97,7 +97,7 @@ describe('CORS at the gateway', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
-    expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id');
+    expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id,retry-after');
     expect(res.headers.get('vary')).toMatch(/\bOrigin\b/);
   });
 

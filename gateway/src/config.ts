@@ -6,6 +6,9 @@ import {
   gatewaySecret,
   int,
   nodeEnv,
+  rateLimitRule,
+  rateLimitsEnabled,
+  optionalStr,
   str,
   tokenConfig,
   trustedProxies,
@@ -13,6 +16,7 @@ import {
   type NodeEnv,
   type TokenConfig,
 } from '@grahvani/shared';
+import type { RequestRateLimits } from './requestRate.ts';
 
 export type SubgraphName = 'auth' | 'users' | 'clients';
 const SUBGRAPHS: SubgraphName[] = ['auth', 'users', 'clients'];
@@ -51,10 +55,14 @@ export interface GatewayConfig {
   /** Browser origins allowed to call the gateway (CORS_ORIGINS). */
   cors: CorsConfig;
   limits: QueryLimits;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
+  metricsToken: string | undefined;
   /** Sent to every subgraph in `x-gateway-secret` (GATEWAY_SECRET; see gatewaySecret()). */
   gatewaySecret: string;
   /** Peers whose X-Forwarded-For chain is kept (TRUSTED_PROXIES, default loopback). */
   trustedProxies: string[];
+  /** Requests a minute per address and per account (RATE_LIMITS, RATE_LIMIT_*REQUESTS_PER_MINUTE). */
+  rateLimits: RequestRateLimits;
 }
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
@@ -107,8 +115,22 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       maxFieldDirectives: int(env, 'MAX_FIELD_DIRECTIVES', 5, { min: 0 }),
       maxDirectives: int(env, 'MAX_QUERY_DIRECTIVES', 50, { min: 0 }),
     },
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     gatewaySecret: gatewaySecret(env, mode),
     trustedProxies: trustedProxies(env),
+    rateLimits: {
+      enabled: rateLimitsEnabled(env, mode),
+      perAddress: rateLimitRule(env, 'RATE_LIMIT_REQUESTS_PER_MINUTE', {
+        name: 'requests',
+        fallback: 600,
+        windowSeconds: 60,
+      }),
+      perAccount: rateLimitRule(env, 'RATE_LIMIT_ACCOUNT_REQUESTS_PER_MINUTE', {
+        name: 'accountRequests',
+        fallback: 300,
+        windowSeconds: 60,
+      }),
+    },
   };
 }
 

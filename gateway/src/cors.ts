@@ -101,7 +101,8 @@ export function createCors(config: CorsConfig): RequestHandler {
     origin: (origin, callback) => callback(null, !!origin && originAllowed(config, origin)),
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: CORS_ALLOWED_HEADERS,
-    exposedHeaders: ['x-request-id'],
+    // Retry-After: a web app reads when to try again after a 429 (README "Rate limits").
+    exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: CORS_MAX_AGE_SECONDS,
     optionsSuccessStatus: 204,
     credentials: false,

@@ -9,6 +9,8 @@ import {
   createFormatError,
   createHttpService,
   createRevokingVerifier,
+  createServiceMetrics,
+  requestLogPlugin,
   readyWithRevocations,
   type HttpService,
   type Identity,
@@ -22,9 +24,10 @@ import { createCors } from './cors.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
 import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
+import { createSubgraphMetrics } from './subgraphMetrics.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
-
 import { variableDepthPlugin } from './variableDepth.ts';
+import { createRequestRate } from './requestRate.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
@@ -59,11 +62,14 @@ export async function createGateway({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, { gatewaySecret: config.gatewaySecret });
+  const metrics = createServiceMetrics('gateway');
+  if (revocations) metrics.observeRevocations(revocations);
+  const measured = createSubgraphMetrics(metrics);
   const dataSources = createSubgraphDataSources(config, logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: (definition) => dataSources.buildService(definition),
+    buildService: (definition) => measured(definition.name, dataSources.buildService(definition)),
   });
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
@@ -82,6 +88,8 @@ export async function createGateway({
     logger,
     stopOnTerminationSignals: false,
     plugins: [
+      metrics.plugin(),
+      requestLogPlugin(logger),
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
       unavailableSubgraphsPlugin<GatewayContext>(),
@@ -94,6 +102,7 @@ export async function createGateway({
   });
   const authOrigin = new URL(config.subgraphUrls.auth).origin;
   const forwardedFor = createForwardedFor(config.trustedProxies);
+  const requestRate = createRequestRate(config.rateLimits, verifier);
   const service = await createHttpService({
     apollo,
     trustedProxies: config.trustedProxies,
@@ -102,6 +111,8 @@ export async function createGateway({
     // Browser apps on other origins (APP_URL, CORS_ORIGINS); Apollo's CSRF prevention still
     // refuses simple requests, which a browser sends without a preflight.
     cors: createCors(config.cors),
+    metrics: { registry: metrics.registry, token: config.metricsToken },
+    logger,
     async context(req) {
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {
@@ -112,11 +123,13 @@ export async function createGateway({
       // the chain received from a trusted proxy plus the peer, or only the peer (TRUSTED_PROXIES).
       const chain = forwardedFor(req);
       if (chain) forwardHeaders['x-forwarded-for'] = chain;
-      return { identity: await verifier.identify(req.get('authorization')), forwardHeaders };
+      return { identity: await requestRate.identityOf(req), forwardHeaders };
     },
     routes(app) {
       // Before /graphql: every request gets an id (echoed, and forwarded to the subgraphs).
       app.use(assignRequestId);
+      // Before parsing and planning: a refused request costs a counter, nothing more.
+      app.use('/graphql', requestRate.middleware);
       // The signing keys on the gateway's own origin, for clients that verify tokens.
       app.get('/.well-known/jwks.json', async (_req, res) => {
         try {

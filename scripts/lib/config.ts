@@ -43,6 +43,11 @@ export interface StackConfig {
    * demo passwords never appear in a shared database by accident.
    */
   seed: boolean;
+  /**
+   * ALLOW_DEV_SECRETS=1 in production: run on one machine with what development generates
+   * (embedded database, derived role passwords, `.data` signing keys), each one announced.
+   */
+  allowDevSecrets: boolean;
   /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
   gatewaySecret: string | undefined;
 }
@@ -56,9 +61,16 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
   const external = optionalStr(env, 'DATABASE_URL') !== undefined;
   const seed = bool(env, 'SEED', mode === 'development' && !external);
   if (seed && mode === 'production') throw new ConfigError('SEED is refused in production');
+  const allowDevSecrets = mode === 'production' && bool(env, 'ALLOW_DEV_SECRETS', false);
+  const ownerUrl = optionalStr(env, 'DATABASE_URL') && databaseUrl(env, 'DATABASE_URL');
+  if (mode === 'production' && !ownerUrl && !allowDevSecrets) {
+    throw new ConfigError(
+      'DATABASE_URL is required in production (ALLOW_DEV_SECRETS=1 runs production on an embedded database with development secrets)',
+    );
+  }
   return {
     env: mode,
-    databaseUrl: optionalStr(env, 'DATABASE_URL') && databaseUrl(env, 'DATABASE_URL'),
+    databaseUrl: ownerUrl,
     serviceUrls,
     dataDir: path.resolve(ROOT, str(env, 'DATA_DIR', '.data')),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
@@ -69,6 +81,7 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
       clients: int(env, 'CLIENTS_PORT', 4003, { min: 1, max: 65535 }),
     },
     seed,
+    allowDevSecrets,
     gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }

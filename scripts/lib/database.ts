@@ -1,27 +1,30 @@
 import path from 'node:path';
 import { ConfigError, type NodeEnv } from '@grahvani/shared';
-import { ensureServiceRoles, migrate } from '@grahvani/shared/migrate';
+import { ensureServiceRoles, migrate, type MigrationSet } from '@grahvani/shared/migrate';
 import { DATABASE_SERVICES, ROOT, type DatabaseService } from './config.ts';
 
 /** Development password of a service role (`<role>_dev`); production passes its own URLs. */
 const devPassword = (role: string) => `${role}_dev`;
 
 /**
- * Each service's own connection URL: the configured one, or in development the owner's URL
- * with the service's role and development password.
+ * Each service's own connection URL: the configured one, or in development (and in production
+ * with `allowDevSecrets`) the owner's URL with the service's role and development password.
  */
 export function resolveServiceUrls(
   ownerUrl: string,
   given: Partial<Record<DatabaseService, string>>,
   env: NodeEnv,
+  allowDevSecrets = false,
 ): Record<DatabaseService, string> {
   const result = {} as Record<DatabaseService, string>;
   for (const { service, role, urlVar } of DATABASE_SERVICES) {
     const explicit = given[service];
     if (explicit) {
       result[service] = explicit;
-    } else if (env === 'production') {
-      throw new ConfigError(`${urlVar} is required in production`);
+    } else if (env === 'production' && !allowDevSecrets) {
+      throw new ConfigError(
+        `${urlVar} is required in production (ALLOW_DEV_SECRETS=1 derives it with a development password)`,
+      );
     } else {
       const url = new URL(ownerUrl);
       url.username = role;
@@ -32,6 +35,14 @@ export function resolveServiceUrls(
   return result;
 }
 
+/** Each service's migrations folder and schema. */
+export const migrationSets = (): MigrationSet[] =>
+  DATABASE_SERVICES.map(({ service, schema }) => ({
+    service,
+    schema,
+    dir: path.join(ROOT, 'prisma', service, 'migrations'),
+  }));
+
 /**
  * Applies every service's pending migrations as the owner, then makes sure each service role
  * exists and can use only its own schema.
@@ -41,15 +52,7 @@ export async function prepareDatabase(
   serviceUrls: Record<DatabaseService, string>,
   log: (message: string) => void = () => {},
 ) {
-  const results = await migrate(
-    ownerUrl,
-    DATABASE_SERVICES.map(({ service, schema }) => ({
-      service,
-      schema,
-      dir: path.join(ROOT, 'prisma', service, 'migrations'),
-    })),
-    log,
-  );
+  const results = await migrate(ownerUrl, migrationSets(), log);
   const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
   await ensureServiceRoles(
     ownerUrl,

@@ -40,8 +40,11 @@ export function startService(name: string, entry: string, env: NodeJS.ProcessEnv
   return { name, child, exited };
 }
 
-/** Polls `url` until it answers 200; fails when `process` exits first or after `timeoutMs`. */
-export async function waitForHealthy(service: ServiceProcess, url: string, timeoutMs = 30_000) {
+/**
+ * Polls `url` until it answers 200; fails when `process` exits first or after `timeoutMs`
+ * (generous: four services compiling under tsx on a busy two-core machine take a while).
+ */
+export async function waitForHealthy(service: ServiceProcess, url: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void service.exited.then(() => (exited = true));

@@ -6,6 +6,7 @@ import {
   generateSigningKey,
   newGatewaySecret,
   type HttpService,
+  type Logger,
 } from '@grahvani/shared';
 import type { JWK } from 'jose';
 import { inject } from 'vitest';
@@ -54,6 +55,8 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
   /** Where to connect; by default the test run's database (vitest global setup). */
   databaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'> & Partial<DatabaseUrls>;
+  /** Every service's logger (default: one at LOG_LEVEL, silent in tests). */
+  logger?: Logger;
   /** Sees every SQL statement a service sends (to count round trips). */
   onQuery?: (service: 'auth' | 'users' | 'clients', sql: string) => void;
 }
@@ -75,7 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.env,
   };
   const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };
-  const logger = createLogger('test', env.LOG_LEVEL);
+  const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
   const { onQuery } = options;
   const pool = (service: 'auth' | 'users' | 'clients') => ({

@@ -1,6 +1,7 @@
 /** Helpers for the per-package `config` modules: the only code that reads `process.env`. */
 import { gatewaySecret } from './gatewayProof.ts';
 import { trustedProxies } from './proxies.ts';
+import type { RateLimitRule } from './rateLimit.ts';
 
 export class ConfigError extends Error {}
 
@@ -158,7 +159,10 @@ export interface ServiceConfig {
   database: DatabaseSettings;
   logLevel: string;
   tokens: TokenConfig;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: /metrics is open like /health. */
+  metricsToken: string | undefined;
   boundary: SubgraphBoundary;
+  rateLimits: ServiceRateLimits;
 }
 
 /** Reads a subgraph's common settings; `databaseUrlVar` names its own URL variable. */
@@ -177,6 +181,48 @@ export function serviceConfig(
     database,
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: tokenConfig(env),
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     boundary: subgraphBoundary(env, mode),
+    rateLimits: serviceRateLimits(env, mode),
+  };
+}
+
+/**
+ * RATE_LIMITS=on|off: on by default in production, off by default in development and test
+ * (local tools and test suites sign up many accounts from one address).
+ */
+export function rateLimitsEnabled(env: Env, mode: NodeEnv): boolean {
+  const value = str(env, 'RATE_LIMITS', mode === 'production' ? 'on' : 'off');
+  if (value !== 'on' && value !== 'off') {
+    throw new ConfigError(`RATE_LIMITS must be on or off (got "${value}")`);
+  }
+  return value === 'on';
+}
+
+/** A limit of `fallback` per window, overridden by the integer variable `variable`. */
+export function rateLimitRule(
+  env: Env,
+  variable: string,
+  { name, fallback, windowSeconds }: { name: string; fallback: number; windowSeconds: number },
+): RateLimitRule {
+  return { name, windowSeconds, max: int(env, variable, fallback, { min: 1, max: 1_000_000 }) };
+}
+
+/** The limits every subgraph applies. */
+export interface ServiceRateLimits {
+  /** RATE_LIMITS: off lets everything through. */
+  enabled: boolean;
+  /** Mutations per signed-in account a minute, per replica (RATE_LIMIT_MUTATIONS_PER_MINUTE, 120). */
+  mutations: RateLimitRule;
+}
+
+export function serviceRateLimits(env: Env, mode: NodeEnv): ServiceRateLimits {
+  return {
+    enabled: rateLimitsEnabled(env, mode),
+    mutations: rateLimitRule(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', {
+      name: 'mutations',
+      fallback: 120,
+      windowSeconds: 60,
+    }),
   };
 }

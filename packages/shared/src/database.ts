@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { observePool } from './poolMetrics.ts';
 
 /** Pool settings for a service's connection pool (node-postgres through Prisma's adapter). */
 export interface PoolOptions {
@@ -46,7 +47,9 @@ export function createPgAdapter(url: string, schema: string, options: PoolOption
       }) as typeof client.query;
     });
   }
-  return new PrismaPg(pool, { schema, disposeExternalPool: true });
+  const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
+  observePool(adapter, pool);
+  return adapter;
 }
 
 /** Minimal surface of a Prisma client that health checks need. */

@@ -39,13 +39,14 @@ export const unauthenticated = (message = 'Authentication required') =>
 export const forbidden = (message = 'Not allowed') => error(ErrorCode.FORBIDDEN, message);
 export const notFound = (what = 'Resource') => error(ErrorCode.NOT_FOUND, `${what} not found`);
 export const conflict = (message: string) => error(ErrorCode.CONFLICT, message);
-export const rateLimited = (message: string, retryAfterSeconds?: number) =>
-  error(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : {});
+/** Refused by a limit; `extensions.retryAfter` says in how many seconds to try again. */
+export const rateLimited = (message: string, retryAfter?: number) =>
+  error(ErrorCode.RATE_LIMITED, message, retryAfter ? { retryAfter } : {});
 /** Answered with HTTP 503 when it happens before execution (context creation). */
-export const serviceUnavailable = (message: string, retryAfterSeconds?: number) =>
+export const serviceUnavailable = (message: string, retryAfter?: number) =>
   error(ErrorCode.SERVICE_UNAVAILABLE, message, {
     http: { status: 503 },
-    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+    ...(retryAfter ? { retryAfter } : {}),
   });
 /** Invalid input; `field` names the offending input field so clients can show it. */
 export const badInput = (message: string, field?: string) =>

@@ -4,6 +4,10 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
+import type { Registry } from 'prom-client';
+import type { Logger } from './logger.ts';
+import { metricsRoute } from './metrics.ts';
+import { requestId } from './requestLog.ts';
 import { requireGatewayProof } from './gatewayProof.ts';
 import { createDrain } from './drain.ts';
 
@@ -28,6 +32,10 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   cors?: express.RequestHandler;
   /** Largest accepted request body (default 1mb). */
   bodyLimit?: string;
+  /** Served at GET /metrics, behind `Authorization: Bearer <token>` when a token is given. */
+  metrics?: { registry: Registry; token?: string };
+  /** Logs requests refused before GraphQL (malformed or oversized bodies), with their id. */
+  logger?: Logger;
   /** On close, how long requests in progress may take to finish (default 10 s). */
   shutdownGraceMs?: number;
 }
@@ -58,11 +66,15 @@ export async function createHttpService<TContext extends BaseContext>(
   const httpServer = http.createServer(app);
   const drain = createDrain(httpServer);
   await options.apollo.start();
+  app.use(requestId);
   if (options.cors) app.use(options.cors);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.metrics) {
+    app.get('/metrics', metricsRoute(options.metrics.registry, options.metrics.token));
+  }
   app.get('/ready', async (_req, res) => {
     if (drain.draining) {
       res.status(503).json({ ok: false, stopping: true });
@@ -96,7 +108,7 @@ export async function createHttpService<TContext extends BaseContext>(
   app.use(
     (
       err: Error & { status?: number; type?: string },
-      _req: express.Request,
+      req: express.Request,
       res: express.Response,
       next: express.NextFunction,
     ) => {
@@ -108,6 +120,15 @@ export async function createHttpService<TContext extends BaseContext>(
           : status === 500
             ? 'Internal server error'
             : 'Malformed request body';
+      options.logger?.info(
+        {
+          requestId: req.get('x-request-id'),
+          operation: null,
+          status,
+          outcome: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+        },
+        'request',
+      );
       res.status(status).json({
         errors: [
           {

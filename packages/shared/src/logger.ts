@@ -1,10 +1,17 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 
 export type Logger = PinoLogger;
 
-/** Creates the service's structured JSON logger. Secrets never reach it: see `redact`. */
-export function createLogger(name: string, level = 'info'): Logger {
-  return pino({
+/**
+ * Creates the service's structured JSON logger (stdout unless `destination` is given). Secrets
+ * never reach it: see `redact`.
+ */
+export function createLogger(
+  name: string,
+  level = 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     redact: {
@@ -20,5 +27,6 @@ export function createLogger(name: string, level = 'info'): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -51,6 +51,10 @@ export interface RevocationList {
    * ready and refuses access tokens (it could not tell a revoked one).
    */
   readonly loaded: boolean;
+  /** Sessions held (including any expired but not yet pruned). */
+  readonly size: number;
+  /** When the list last loaded or changed (epoch ms), for its age in /metrics. */
+  readonly updatedAt: number | undefined;
   /** Connects and loads; keeps retrying in the background if a source is down. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +74,7 @@ export function createRevocationList(options: RevocationListOptions): Revocation
   const closers: (() => unknown)[] = [];
   let closed = false;
   let loaded = false;
+  let updatedAt: number | undefined;
   let resolveFirstLoad: () => void = () => {};
   const firstLoad = new Promise<void>((resolve) => (resolveFirstLoad = resolve));
   // Services start together, so the auth service may not answer yet: say so once, not per retry.
@@ -79,6 +84,7 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     if (revocation.expiresAt <= Date.now()) return;
     const known = revoked.get(revocation.sessionId) ?? 0;
     if (revocation.expiresAt > known) revoked.set(revocation.sessionId, revocation.expiresAt);
+    updatedAt = Date.now();
     if (!known) for (const listener of listeners) listener(revocation);
   }
 
@@ -92,6 +98,7 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     },
     loaded() {
       loaded = true;
+      updatedAt = Date.now();
       resolveFirstLoad();
     },
     failed(what, err) {
@@ -169,6 +176,12 @@ export function createRevocationList(options: RevocationListOptions): Revocation
     },
     get loaded() {
       return loaded;
+    },
+    get size() {
+      return revoked.size;
+    },
+    get updatedAt() {
+      return updatedAt;
     },
     async start() {
       // LISTEN before the snapshot, so nothing revoked in between is missed.

@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { parse, type DocumentNode } from 'graphql';
+import { applyAccessRules, fieldsWithoutAccessRule, type AccessPolicy } from './accessTransform.ts';
 import type { SubgraphBoundary } from './config.ts';
 import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
@@ -13,6 +14,9 @@ import { createDatabaseHealth } from './health.ts';
 import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
 import type { Logger } from './logger.ts';
+import { limitMutations, type AppliedLimit } from './rateLimitResolvers.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import { requestLogPlugin } from './requestLog.ts';
 
 /** Every `schema.graphql` below `dir`, in path order: one module per concept. */
 export function schemaFiles(dir: string): string[] {
@@ -35,6 +39,11 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   /** Directory holding `<module>/schema.graphql` files. */
   schemaDir: string;
   resolvers: object;
+  /**
+   * Who is asking and who owns what, for the `@access` rule every field declares in the SDL
+   * (enforced here, once, for every resolver: see accessTransform.ts).
+   */
+  access: AccessPolicy<TContext>;
   context: HttpServiceOptions<TContext>['context'];
   logger: Logger;
   /** Stack traces and unmasked errors (development only). */
@@ -48,8 +57,13 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
   database?: Pingable;
   healthIntervalMs?: number;
   bodyLimit?: string;
+  /** Request metrics (plugin) served at GET /metrics, guarded by `metricsToken` if set. */
+  metrics?: ServiceMetrics;
+  metricsToken?: string;
   /** Arguments the input guard leaves to their resolver (see guardInputs). */
   guardExempt?: readonly string[];
+  /** Every mutation field counts against this limit per signed-in account (see limitMutations). */
+  mutationLimit?: AppliedLimit;
 }
 
 /**
@@ -62,13 +76,21 @@ export interface SubgraphServiceOptions<TContext extends BaseContext> {
 export async function createSubgraphService<TContext extends BaseContext>(
   options: SubgraphServiceOptions<TContext>,
 ): Promise<HttpService> {
-  // One input validation layer for every field of every subgraph (inputGuard.ts).
-  const schema = guardInputs(
-    buildSubgraphSchema({
-      typeDefs: loadTypeDefs(options.schemaDir),
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
-    { exempt: options.guardExempt },
+  const subgraphSchema = buildSubgraphSchema({
+    typeDefs: loadTypeDefs(options.schemaDir),
+    resolvers: (options.mutationLimit
+      ? limitMutations(options.resolvers, options.mutationLimit)
+      : options.resolvers) as GraphQLResolverMap<unknown>,
+  });
+  const unguarded = fieldsWithoutAccessRule(subgraphSchema);
+  if (unguarded.length) {
+    options.logger.error({ fields: unguarded }, 'fields without @access rule answer FORBIDDEN');
+  }
+  // Outermost first: the field's access rule, then one input validation layer for every
+  // argument of every field (inputGuard.ts), then the resolver.
+  const schema = applyAccessRules(
+    guardInputs(subgraphSchema, { exempt: options.guardExempt }),
+    options.access,
   );
   const apollo = new ApolloServer<TContext>({
     schema,
@@ -94,7 +116,11 @@ export async function createSubgraphService<TContext extends BaseContext>(
     // Signals are handled by runService, which stops the HTTP server and the pool in order.
     stopOnTerminationSignals: false,
     // No Apollo Studio here: federated tracing data would be computed for nothing.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(options.logger),
+      ...(options.metrics ? [options.metrics.plugin()] : []),
+    ],
   });
   const health = options.database
     ? createDatabaseHealth(options.database, options.healthIntervalMs)
@@ -116,6 +142,11 @@ export async function createSubgraphService<TContext extends BaseContext>(
       };
     },
     bodyLimit: options.bodyLimit,
+    logger: options.logger,
+    metrics: options.metrics && {
+      registry: options.metrics.registry,
+      token: options.metricsToken,
+    },
   });
   const close = service.close.bind(service);
   return Object.assign(service, {

@@ -9,6 +9,7 @@ import {
   loadOrCreateDevSigningKeys,
   nodeEnv,
   optionalStr,
+  serviceRateLimits,
   str,
   subgraphBoundary,
   tokenConfig,
@@ -16,9 +17,11 @@ import {
   type NodeEnv,
   type DatabaseSettings,
   type SubgraphBoundary,
+  type ServiceRateLimits,
   type TokenConfig,
 } from '@grahvani/shared';
 import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
+import { loadAuthRateRules, type AuthRateRules } from './rateLimits.ts';
 
 /** Configuration of the auth subgraph, read once from the environment. */
 export interface AuthConfig {
@@ -45,8 +48,16 @@ export interface AuthConfig {
   auditRetentionDays: number;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
+  /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
+  metricsToken: string | undefined;
   /** Gateway proof, trusted proxies, own query limits, introspection. */
   boundary: SubgraphBoundary;
+  /**
+   * RATE_LIMITS and the limits of issue 15: per address (sign-up, mailed links, failed
+   * attempts with mailed secrets) and per session (refresh) across replicas in PostgreSQL;
+   * mutations per account per replica.
+   */
+  rateLimits: ServiceRateLimits & { rules: AuthRateRules };
 }
 
 /** Login throttling: failures counted in PostgreSQL, so every replica sees the same state. */
@@ -95,7 +106,9 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
     },
     auditRetentionDays: int(env, 'AUDIT_RETENTION_DAYS', 400, { min: 30, max: 36_500 }),
     flows: loadFlowsConfig(env),
+    metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     boundary: subgraphBoundary(env, mode),
+    rateLimits: { ...serviceRateLimits(env, mode), rules: loadAuthRateRules(env) },
   };
 }
 
@@ -109,8 +122,10 @@ async function signingKeysFrom(env: Env, mode: NodeEnv): Promise<JWK[]> {
     } catch {
       throw new ConfigError('JWT_PRIVATE_KEYS must be a JSON array of private JWKs');
     }
-  } else if (mode === 'production') {
-    throw new ConfigError('JWT_PRIVATE_KEYS is required in production');
+  } else if (mode === 'production' && !bool(env, 'ALLOW_DEV_SECRETS', false)) {
+    throw new ConfigError(
+      'JWT_PRIVATE_KEYS is required in production (ALLOW_DEV_SECRETS=1 uses the development key)',
+    );
   } else {
     keys = await loadOrCreateDevSigningKeys(str(env, 'DATA_DIR', '.data'));
   }

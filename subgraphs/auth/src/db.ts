@@ -1,6 +1,7 @@
 import {
   createPgAdapter,
   retryReads,
+  withPool,
   transactionOptions,
   type PoolOptions,
 } from '@grahvani/shared';
@@ -10,10 +11,8 @@ export type Db = PrismaClient;
 
 /** The auth service's one PrismaClient (reads retried on transient failures), on schema app_auth. */
 export function createDb(url: string, pool?: PoolOptions): Db {
-  const client = new PrismaClient({
-    adapter: createPgAdapter(url, 'app_auth', pool),
-    transactionOptions: transactionOptions(pool),
-  });
+  const adapter = createPgAdapter(url, 'app_auth', pool);
+  const client = new PrismaClient({ adapter, transactionOptions: transactionOptions(pool) });
   // A query-only extension: the client's shape and types are unchanged.
-  return client.$extends(retryReads) as unknown as Db;
+  return withPool(client.$extends(retryReads) as unknown as Db, adapter);
 }

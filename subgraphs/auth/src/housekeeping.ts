@@ -13,8 +13,8 @@ export interface HousekeepingOptions {
 /**
  * Deletes what no longer serves a purpose: login attempts past their retention, revocations
  * whose access tokens have expired anyway, sessions that ended a retention period ago (their
- * rotated refresh hashes go with them), and audit events past theirs. Idempotent, so any number
- * of replicas may run it.
+ * rotated refresh hashes go with them), rate-limit counters whose window ended, and audit events
+ * past their retention. Idempotent, so any number of replicas may run it.
  */
 export async function pruneAuthRecords(
   db: Db,
@@ -22,10 +22,11 @@ export async function pruneAuthRecords(
   now = new Date(),
 ) {
   const cutoff = new Date(now.getTime() - attemptRetentionDays * DAY_MS);
-  const [attempts, revocations, sessions, [audit]] = await db.$transaction([
+  const [attempts, revocations, sessions, rateLimits, [audit]] = await db.$transaction([
     db.authLoginAttempt.deleteMany({ where: { createdAt: { lt: cutoff } } }),
     db.authTokenBlacklist.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.authSession.deleteMany({ where: { expiresAt: { lt: cutoff } } }),
+    db.rateLimit.deleteMany({ where: { expiresAt: { lt: now } } }),
     // The audit log is append-only for this role: only the owner's function may delete from it.
     db.$queryRaw<{ deleted: number }[]>`
       SELECT app_auth.prune_audit_log(${auditRetentionDays}::int)::int AS deleted`,
@@ -34,6 +35,7 @@ export async function pruneAuthRecords(
     attempts: attempts.count,
     revocations: revocations.count,
     sessions: sessions.count,
+    rateLimits: rateLimits.count,
     auditEvents: audit?.deleted ?? 0,
   };
 }

@@ -31,6 +31,25 @@ export type AcceptInvitationInput = {
   token: Scalars['String']['input'];
 };
 
+/** The access rules of @access (README, "Security"). */
+export type AccessRule =
+  /** ADMINs only. */
+  | 'ADMIN'
+  /** Any signed-in account. */
+  | 'AUTHENTICATED'
+  /** Anyone, with or without an access token. */
+  | 'PUBLIC'
+  /** The account the object is (or is the profile of). */
+  | 'SELF'
+  /** The account itself and ADMINs. */
+  | 'SELF_OR_ADMIN'
+  /** The account itself, ADMINs and MODERATORs. */
+  | 'SELF_OR_STAFF'
+  /** ADMINs and MODERATORs. */
+  | 'STAFF'
+  /** The astrologer who owns the object (its tenant). */
+  | 'TENANT';
+
 /** What kind of act an audit event records. */
 export type AuditAction =
   /**
@@ -132,25 +151,34 @@ export type AuthPayload = {
   user: AuthUser;
 };
 
-/** A sign-in identity: email, password or external logins, role and status (auth subgraph). */
+/**
+ * A sign-in identity: email, password or external logins, role and status (auth subgraph).
+ * Private fields say who may read them; anyone else gets null with FORBIDDEN
+ * (UNAUTHENTICATED without a token), on every path to the account.
+ */
 export type AuthUser = {
   __typename?: 'AuthUser';
+  /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** Lower-cased email address; unique. */
-  email: Scalars['String']['output'];
-  /** True once the owner proved control of the email address. */
-  emailVerified: Scalars['Boolean']['output'];
+  /** Lower-cased email address; unique. _The account itself and ADMINs._ */
+  email?: Maybe<Scalars['String']['output']>;
+  /** True once the owner proved control of the email address. _The account itself and ADMINs._ */
+  emailVerified?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
+  /** The last sign-in (any method). _The account itself and ADMINs._ */
   lastLoginAt?: Maybe<Scalars['DateTime']['output']>;
   /** Display name given at registration. */
   name?: Maybe<Scalars['String']['output']>;
   /** External sign-in identities linked to the account (the account itself or an ADMIN only). */
-  oauthAccounts: Array<OAuthAccount>;
-  role: UserRole;
+  oauthAccounts?: Maybe<Array<OAuthAccount>>;
+  /** _The account itself, ADMINs and MODERATORs_ (who suspend and reactivate USER accounts). */
+  role?: Maybe<UserRole>;
   /** The account's active sessions, newest first. Only the account itself may read them. */
-  sessions: Array<Session>;
-  status: UserStatus;
-  updatedAt: Scalars['DateTime']['output'];
+  sessions?: Maybe<Array<Session>>;
+  /** _The account itself, ADMINs and MODERATORs._ */
+  status?: Maybe<UserStatus>;
+  /** When the account last changed (a sign-in included). _The account itself and ADMINs._ */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of accounts, newest first. */
@@ -607,6 +635,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AcceptInvitationInput: AcceptInvitationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AccessRule: AccessRule;
   AuditAction: AuditAction;
   AuditEvent: ResolverTypeWrapper<AuthAuditLogModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -669,6 +698,12 @@ export type ResolversParentTypes = ResolversObject<{
   TokenPair: TokenPair;
 }>;
 
+export type AccessDirectiveArgs = {
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
   actor?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
@@ -703,16 +738,16 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
 export type AuthUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthUser'] = ResolversParentTypes['AuthUser'], FederationReferenceType extends FederationReferenceTypes['AuthUser'] = FederationReferenceTypes['AuthUser']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuthUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  emailVerified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  oauthAccounts?: Resolver<Array<ResolversTypes['OAuthAccount']>, ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
-  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  oauthAccounts?: Resolver<Maybe<Array<ResolversTypes['OAuthAccount']>>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['UserRole']>, ParentType, ContextType>;
+  sessions?: Resolver<Maybe<Array<ResolversTypes['Session']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['UserStatus']>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type AuthUserConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthUserConnection'] = ResolversParentTypes['AuthUserConnection']> = ResolversObject<{
@@ -825,3 +860,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TokenPair?: TokenPairResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import {
+  createMemoryStore,
+  createRateLimiter,
+  createServiceMetrics,
   createSubgraphService,
   readyWithRevocations,
   type HttpService,
   type Logger,
   type RevocationList,
 } from '@grahvani/shared';
+import { accessPolicy } from './accessPolicy.ts';
 import { requestIdOf } from './audit/record.ts';
 import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
@@ -13,6 +17,7 @@ import type { Db } from './db.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
+import { createAuthLimiter } from './rateLimits.ts';
 import { resolvers } from './resolvers.ts';
 import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
@@ -46,16 +51,29 @@ export async function createServer({
     { ...config.throttle, auditRetentionDays: config.auditRetentionDays },
     logger,
   );
+  const metrics = createServiceMetrics('auth');
+  metrics.observeDatabase(db);
+  metrics.observeRevocations(revocations);
   let streams: { endStreams(): void } | undefined;
+  const { enabled } = config.rateLimits;
+  const rateLimits = { limiter: createAuthLimiter(db, enabled), rules: config.rateLimits.rules };
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     boundary: config.boundary,
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
     ready: readyWithRevocations(undefined, revocations),
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({ enabled, store: createMemoryStore() }),
+      rule: config.rateLimits.mutations,
+    },
     publicRoutes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('Cache-Control', 'public, max-age=300').json(tokens.jwks);
@@ -68,6 +86,7 @@ export async function createServer({
     async context(req) {
       return {
         identity: await tokens.verifier.identify(req.get('authorization')),
+        signedIn: null,
         db,
         loaders: createLoaders(db),
         tokens,
@@ -78,6 +97,7 @@ export async function createServer({
         userAgent: req.get('user-agent') ?? null,
         requestId: requestIdOf(req.get('x-request-id')),
         flows,
+        rateLimits,
       };
     },
   });

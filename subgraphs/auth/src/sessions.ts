@@ -21,7 +21,7 @@ export function deviceTypeOf(userAgent: string | null): string {
 /** Opens a session for `user` and returns the token pair (the auth payload). */
 export async function signIn(
   db: Db,
-  ctx: Pick<Context, 'tokens' | 'ip' | 'userAgent'>,
+  ctx: Pick<Context, 'tokens' | 'ip' | 'userAgent' | 'signedIn'>,
   user: AuthUser,
   sessionTtlDays: number,
 ) {
@@ -36,6 +36,8 @@ export async function signIn(
       expiresAt: new Date(Date.now() + sessionTtlDays * DAY_MS),
     },
   });
+  // From here on this request is that account: the payload may show it its own fields.
+  ctx.signedIn = { userId: user.id, role: user.role };
   const access = await ctx.tokens.signAccessToken({
     userId: user.id,
     sessionId: session.id,

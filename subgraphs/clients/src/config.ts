@@ -1,6 +1,18 @@
-import { int, serviceConfig, type Env, type ServiceConfig } from '@grahvani/shared';
+import {
+  int,
+  rateLimitRule,
+  serviceConfig,
+  type Env,
+  type RateLimitRule,
+  type ServiceConfig,
+  type ServiceRateLimits,
+} from '@grahvani/shared';
 
 export interface ClientsConfig extends ServiceConfig {
+  rateLimits: ServiceRateLimits & {
+    /** importClients per tenant an hour, across replicas (RATE_LIMIT_IMPORTS_PER_HOUR, 10). */
+    imports: RateLimitRule;
+  };
   imports: {
     /** Imports with more data rows than this finish in the background (CLIENT_IMPORT_SYNC_ROWS, 200). */
     syncRows: number;
@@ -18,8 +30,17 @@ export interface ClientsConfig extends ServiceConfig {
 
 /** Reads the clients subgraph's configuration (CLIENTS_DATABASE_URL, PORT default 4003...). */
 export function loadConfig(env: Env = process.env): ClientsConfig {
+  const common = serviceConfig(env, { defaultPort: 4003, databaseUrlVar: 'CLIENTS_DATABASE_URL' });
   return {
-    ...serviceConfig(env, { defaultPort: 4003, databaseUrlVar: 'CLIENTS_DATABASE_URL' }),
+    ...common,
+    rateLimits: {
+      ...common.rateLimits,
+      imports: rateLimitRule(env, 'RATE_LIMIT_IMPORTS_PER_HOUR', {
+        name: 'importClients',
+        fallback: 10,
+        windowSeconds: 3600,
+      }),
+    },
     imports: {
       syncRows: int(env, 'CLIENT_IMPORT_SYNC_ROWS', 200, { max: 10_000 }),
       chunkRows: int(env, 'CLIENT_IMPORT_CHUNK_ROWS', 100, { min: 1, max: 1_000 }),

@@ -2,6 +2,7 @@ import type { Identity, Logger } from '@grahvani/shared';
 import type { Db } from './db.ts';
 import type { ImportRunner } from './imports/runner.ts';
 import type { Loaders } from './loaders.ts';
+import type { ClientsRateLimits } from './rateLimits.ts';
 
 /** Per-request context of the clients subgraph: verified caller plus fresh loaders. */
 export interface Context {
@@ -13,4 +14,6 @@ export interface Context {
   idempotencyKey: string | null;
   /** Background CSV imports of this process. */
   imports: ImportRunner;
+  /** Limits shared by the replicas (importClients per tenant). */
+  rateLimits: ClientsRateLimits;
 }

@@ -2,6 +2,7 @@ import {
   createPgAdapter,
   retryReads,
   transactionOptions,
+  withPool,
   withTransactionRetry,
   type PoolOptions,
 } from '@grahvani/shared';
@@ -24,11 +25,12 @@ export function createDb(url: string, pool?: PoolOptions, options: DbOptions = {
   const adapter = createPgAdapter(url, 'app_clients', pool);
   const { onQuery } = options;
   const base = { adapter, transactionOptions: transactionOptions(pool) };
-  if (!onQuery) return new PrismaClient(base).$extends(retryReads) as unknown as Db;
+  if (!onQuery)
+    return withPool(new PrismaClient(base).$extends(retryReads) as unknown as Db, adapter);
   const db = new PrismaClient({ ...base, log: [{ emit: 'event', level: 'query' }] });
   db.$on('query', (event) => onQuery(event.query, event.params));
   // A query-only extension: the client's shape and types are unchanged.
-  return db.$extends(retryReads) as unknown as Db;
+  return withPool(db.$extends(retryReads) as unknown as Db, adapter);
 }
 
 /**

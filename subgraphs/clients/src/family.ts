@@ -28,6 +28,7 @@ export function familyViewsOf(row: ClientFamilyLink, viewerClientId: string): Fa
     return [
       {
         id: row.id,
+        tenantId: row.tenantId,
         clientId: row.clientId,
         relatedClientId: row.relatedClientId,
         relationshipType: INVERSE[row.relationshipType],
@@ -38,6 +39,7 @@ export function familyViewsOf(row: ClientFamilyLink, viewerClientId: string): Fa
     return [
       {
         id: row.id,
+        tenantId: row.tenantId,
         clientId: row.relatedClientId,
         relatedClientId: row.clientId,
         relationshipType: row.relationshipType,

@@ -8,6 +8,8 @@ export interface UserRef {
 /** A family link row seen from one of its two clients (the relationship as that side sees it). */
 export interface FamilyLinkView {
   id: string;
+  /** The astrologer both clients belong to. */
+  tenantId: string;
   /** The client whose point of view this is. */
   clientId: string;
   relatedClientId: string;

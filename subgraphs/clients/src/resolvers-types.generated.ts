@@ -24,6 +24,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The access rules of @access (README, "Security"). */
+export type AccessRule =
+  /** ADMINs only. */
+  | 'ADMIN'
+  /** Any signed-in account. */
+  | 'AUTHENTICATED'
+  /** Anyone, with or without an access token. */
+  | 'PUBLIC'
+  /** The account the object is (or is the profile of). */
+  | 'SELF'
+  /** The account itself and ADMINs. */
+  | 'SELF_OR_ADMIN'
+  /** The account itself, ADMINs and MODERATORs. */
+  | 'SELF_OR_STAFF'
+  /** ADMINs and MODERATORs. */
+  | 'STAFF'
+  /** The astrologer who owns the object (its tenant). */
+  | 'TENANT';
+
 /** A page of activity, newest first. */
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
@@ -663,6 +682,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRule: AccessRule;
   ActivityConnection: ResolverTypeWrapper<Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ActivityEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
@@ -744,6 +764,12 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateClientInput: UpdateClientInput;
   User: UserRefModel;
 }>;
+
+export type AccessDirectiveArgs = {
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ActivityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
@@ -941,3 +967,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import {
   closingRevocations,
   createRevokingVerifier,
+  createMemoryStore,
+  createRateLimiter,
+  createServiceMetrics,
   readyWithRevocations,
   createSubgraphService,
   type HttpService,
@@ -9,11 +12,13 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { ClientsConfig } from './config.ts';
+import { accessPolicy } from './accessPolicy.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
+import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
 import { resolvers } from './resolvers.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -46,12 +51,36 @@ export async function createServer({
         gatewaySecret: config.boundary.gatewaySecret,
       });
   const imports = createImportRunner({ db, logger, ...config.imports });
+  const rateLimits = {
+    limiter: createClientsLimiter(db, config.rateLimits.enabled),
+    imports: config.rateLimits.imports,
+  };
+  const stopPruning = rateLimits.limiter.enabled ? scheduleRateLimitPruning(db, logger) : () => {};
+  const metrics = createServiceMetrics('clients');
+  metrics.observeDatabase(db);
+  if (revocations) metrics.observeRevocations(revocations);
+  metrics.gauge(
+    'client_imports_running',
+    'CSV imports running in this process',
+    () => imports.running,
+  );
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     boundary: config.boundary,
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({
+        enabled: config.rateLimits.enabled,
+        store: createMemoryStore(),
+      }),
+      rule: config.rateLimits.mutations,
+    },
     // A 5 MB CSV import plus its JSON envelope.
     bodyLimit: '6mb',
     database: db,
@@ -68,6 +97,7 @@ export async function createServer({
         logger,
         idempotencyKey: req.get('idempotency-key')?.trim() || null,
         imports,
+        rateLimits,
       };
     },
   });
@@ -80,6 +110,7 @@ export async function createServer({
     Object.assign(service, {
       async close() {
         stopHousekeeping();
+        stopPruning();
         await closeService();
         await imports.stop();
       },

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel, UserAddress as UserAddressModel, UserActivityLog as UserActivityLogModel } from './generated/prisma/client.ts';
-import type { AuthUserRef as AuthUserRefModel, FollowEdgeModel as FollowEdgeModelModel } from './mappers.ts';
+import type { User as UserModel } from './generated/prisma/client.ts';
+import type { AuthUserRef as AuthUserRefModel, AddressModel as AddressModelModel, UserActivityModel as UserActivityModelModel, FollowEdgeModel as FollowEdgeModelModel } from './mappers.ts';
 import type { Context } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -23,6 +23,25 @@ export type Scalars = {
   URL: { input: URL | string; output: URL | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** The access rules of @access (README, "Security"). */
+export type AccessRule =
+  /** ADMINs only. */
+  | 'ADMIN'
+  /** Any signed-in account. */
+  | 'AUTHENTICATED'
+  /** Anyone, with or without an access token. */
+  | 'PUBLIC'
+  /** The account the object is (or is the profile of). */
+  | 'SELF'
+  /** The account itself and ADMINs. */
+  | 'SELF_OR_ADMIN'
+  /** The account itself, ADMINs and MODERATORs. */
+  | 'SELF_OR_STAFF'
+  /** ADMINs and MODERATORs. */
+  | 'STAFF'
+  /** The astrologer who owns the object (its tenant). */
+  | 'TENANT';
 
 /** A postal address of a user. At most one address per user is the default. */
 export type Address = {
@@ -451,7 +470,8 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Address: ResolverTypeWrapper<UserAddressModel>;
+  AccessRule: AccessRule;
+  Address: ResolverTypeWrapper<AddressModelModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -471,14 +491,14 @@ export type ResolversTypes = ResolversObject<{
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserModel>;
-  UserActivity: ResolverTypeWrapper<UserActivityLogModel>;
+  UserActivity: ResolverTypeWrapper<UserActivityModelModel>;
   UserActivityConnection: ResolverTypeWrapper<Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversTypes['UserActivityEdge']> }>;
   UserActivityEdge: ResolverTypeWrapper<Omit<UserActivityEdge, 'node'> & { node: ResolversTypes['UserActivity'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Address: UserAddressModel;
+  Address: AddressModelModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -497,10 +517,16 @@ export type ResolversParentTypes = ResolversObject<{
   URL: Scalars['URL']['output'];
   UpdateProfileInput: UpdateProfileInput;
   User: UserModel;
-  UserActivity: UserActivityLogModel;
+  UserActivity: UserActivityModelModel;
   UserActivityConnection: Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserActivityEdge']> };
   UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
 }>;
+
+export type AccessDirectiveArgs = {
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -628,3 +654,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserActivityEdge?: UserActivityEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import {
   closingRevocations,
   createRevokingVerifier,
+  createMemoryStore,
+  createRateLimiter,
+  createServiceMetrics,
   readyWithRevocations,
   createSubgraphService,
   type HttpService,
@@ -9,6 +12,7 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { UsersConfig } from './config.ts';
+import { accessPolicy } from './accessPolicy.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createAccountSync } from './deletedAccounts.ts';
@@ -42,15 +46,29 @@ export async function createServer({
         gatewaySecret: config.boundary.gatewaySecret,
         accounts: createAccountSync(db, logger),
       });
+  const metrics = createServiceMetrics('users');
+  metrics.observeDatabase(db);
+  if (revocations) metrics.observeRevocations(revocations);
   const service = await createSubgraphService<Context>({
     schemaDir,
     resolvers,
+    access: accessPolicy,
     logger,
     exposeErrors: config.env === 'development',
+    metrics,
+    metricsToken: config.metricsToken,
     boundary: config.boundary,
     database: db,
     healthIntervalMs: config.database.healthIntervalMs,
     ready: readyWithRevocations(undefined, revocations),
+    // Per replica, in memory: the general rate of writes, not a limit that guards accounts.
+    mutationLimit: {
+      limiter: createRateLimiter({
+        enabled: config.rateLimits.enabled,
+        store: createMemoryStore(),
+      }),
+      rule: config.rateLimits.mutations,
+    },
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
       return {

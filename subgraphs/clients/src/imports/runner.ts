@@ -24,6 +24,8 @@ export interface ImportRunnerOptions {
 /** Background CSV imports of one process; all their state lives in client_imports. */
 export interface ImportRunner {
   readonly syncRows: number;
+  /** Imports this process is running now. */
+  readonly running: number;
   /** Processes a just-accepted (PENDING) import in the background, when a slot is free. */
   start(tenantId: string, importId: string): void;
   /** Runs an immediate (small) import in one of the same slots, waiting for one if need be. */
@@ -156,6 +158,9 @@ export function createImportRunner(options: ImportRunnerOptions): ImportRunner {
 
   return {
     syncRows: options.syncRows,
+    get running() {
+      return running.size;
+    },
     start: (tenantId, id) => void launch(tenantId, id, { kind: 'fresh' }),
     inSlot: (fn) => slots(fn),
     recover,

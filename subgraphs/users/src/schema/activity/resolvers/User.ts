@@ -1,13 +1,14 @@
 import { toConnection } from '@grahvani/shared';
+import { owned } from '../../../mappers.ts';
 import { pageKey } from '../../../pages.ts';
-import { assertOwnerOrAdmin } from '../../../access.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
 export const User: UserResolvers = {
   activity: async (user, args, ctx) => {
-    assertOwnerOrAdmin(ctx.identity, user);
     const key = pageKey(user.id, args);
-    const rows = await ctx.loaders.activityPage.load(key);
+    const rows = (await ctx.loaders.activityPage.load(key)).map((row) =>
+      owned(row, user.authUserId),
+    );
     return toConnection(rows, key.first, 0, key.after !== undefined);
   },
 };

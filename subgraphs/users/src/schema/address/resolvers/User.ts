@@ -1,9 +1,7 @@
-import { assertOwnerOrAdmin } from '../../../access.ts';
+import { owned } from '../../../mappers.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
 export const User: UserResolvers = {
-  addresses: (user, _args, ctx) => {
-    assertOwnerOrAdmin(ctx.identity, user);
-    return ctx.loaders.addressesByUserId.load(user.id);
-  },
+  addresses: async (user, _args, ctx) =>
+    (await ctx.loaders.addressesByUserId.load(user.id)).map((row) => owned(row, user.authUserId)),
 };

@@ -1,9 +1,7 @@
-import { assertOwnerOrAdmin } from '../../../access.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
 export const User: UserResolvers = {
   preferences: async (user, _args, ctx) => {
-    assertOwnerOrAdmin(ctx.identity, user);
     const row = await ctx.loaders.preferencesByUserId.load(user.id);
     return (row?.settings ?? {}) as Record<string, unknown>;
   },

@@ -1,4 +1,3 @@
-import { assertOwnerOrAdmin } from '../../../access.ts';
 import { visibleProfile } from '../../../profiles.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
@@ -14,8 +13,4 @@ export const User: UserResolvers = {
     return null;
   },
   account: (user) => ({ id: user.authUserId }),
-  email: (user, _args, ctx) => {
-    assertOwnerOrAdmin(ctx.identity, user);
-    return user.email;
-  },
 };

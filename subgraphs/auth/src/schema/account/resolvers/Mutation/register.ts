@@ -1,5 +1,6 @@
 import { conflict } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { limitAddress } from '../../../../rateLimits.ts';
 import { hashPassword, validatePassword } from '../../../../passwords.ts';
 import { signIn } from '../../../../sessions.ts';
 import { sendVerificationEmail } from '../../../verification/sendVerificationEmail.ts';
@@ -10,6 +11,8 @@ export const register: NonNullable<MutationResolvers['register']> = async (
   { input },
   ctx,
 ) => {
+  // First, whatever the input: sign-ups per address, the same answer for any email.
+  await limitAddress(ctx, 'register');
   const email = normalizeEmail(input.email);
   const name = normalizeName(input.name);
   validatePassword(input.password);

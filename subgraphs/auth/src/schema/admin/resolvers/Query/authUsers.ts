@@ -1,10 +1,9 @@
 import { afterCursorWhere, badInput, pageArgs, toConnection } from '@grahvani/shared';
 import type { Prisma } from '../../../../generated/prisma/client.ts';
 import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
-import { requireRole } from '../../actor.ts';
 
+/** ADMIN only, by its SDL rule (checked against the account's current role and status). */
 export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (_parent, args, ctx) => {
-  await requireRole(ctx, ['ADMIN']);
   const { first, after } = pageArgs(args);
   const filter = args.filter ?? {};
   const search = filter.search?.trim();

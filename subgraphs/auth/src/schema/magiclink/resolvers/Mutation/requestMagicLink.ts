@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { limitAddress } from '../../../../rateLimits.ts';
 import { runInBackground } from '../../../../mail.ts';
 import { magicLinkMail } from '../../../../mailMessages.ts';
 import {
@@ -10,11 +11,13 @@ import {
 } from '../../../../oneTimeTokens.ts';
 import { normalizeEmail } from '../../../../validation.ts';
 
-export const requestMagicLink: NonNullable<MutationResolvers['requestMagicLink']> = (
+export const requestMagicLink: NonNullable<MutationResolvers['requestMagicLink']> = async (
   _parent,
   { email },
   ctx,
 ) => {
+  // Counted before the account is looked up, so the limit reveals nothing about it.
+  await limitAddress(ctx, 'requestMagicLink');
   const address = normalizeEmail(email);
   const ipAddress = ctx.ip;
   // The answer is the same, and as fast, whether or not the account exists.

@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import { limitAddress } from '../../../../rateLimits.ts';
 import { runInBackground } from '../../../../mail.ts';
 import { passwordResetMail } from '../../../../mailMessages.ts';
 import {
@@ -11,11 +12,13 @@ import {
 import { normalizeEmail } from '../../../../validation.ts';
 import { canSignIn } from '../../../admin/actor.ts';
 
-export const requestPasswordReset: NonNullable<MutationResolvers['requestPasswordReset']> = (
+export const requestPasswordReset: NonNullable<MutationResolvers['requestPasswordReset']> = async (
   _parent,
   { email },
   ctx,
 ) => {
+  // Counted before the account is looked up, so the limit reveals nothing about it.
+  await limitAddress(ctx, 'requestPasswordReset');
   const address = normalizeEmail(email);
   // The answer is the same, and as fast, whether or not the account exists.
   runInBackground(ctx.logger, async () => {

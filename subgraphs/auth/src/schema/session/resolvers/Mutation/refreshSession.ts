@@ -1,7 +1,23 @@
 import { unauthenticated } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
+import type { Db } from '../../../../db.ts';
+import { limitSession } from '../../../../rateLimits.ts';
 import { revokeSessionsIn } from '../../../../revocation.ts';
 import { hashToken, newOpaqueToken } from '../../../../tokens.ts';
+
+/** The session a refresh token (current or rotated away) belongs to, for its rate limit. */
+async function sessionOfRefreshToken(db: Db, tokenHash: string): Promise<string | null> {
+  const current = await db.authSession.findUnique({
+    where: { refreshTokenHash: tokenHash },
+    select: { id: true },
+  });
+  if (current) return current.id;
+  const rotated = await db.authRefreshTokenRotation.findUnique({
+    where: { tokenHash },
+    select: { sessionId: true },
+  });
+  return rotated?.sessionId ?? null;
+}
 
 export const refreshSession: NonNullable<MutationResolvers['refreshSession']> = async (
   _parent,
@@ -9,6 +25,10 @@ export const refreshSession: NonNullable<MutationResolvers['refreshSession']> = 
   ctx,
 ) => {
   const presented = hashToken(refreshToken);
+  if (ctx.rateLimits.limiter.enabled) {
+    const sessionId = await sessionOfRefreshToken(ctx.db, presented);
+    if (sessionId) await limitSession(ctx, sessionId);
+  }
   const next = newOpaqueToken();
   const now = new Date();
   const result = await ctx.db.$transaction(async (tx) => {

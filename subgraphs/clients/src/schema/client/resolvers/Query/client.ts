@@ -1,9 +1,8 @@
 import { notFound } from '@grahvani/shared';
 import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
-import { viewerTenant } from '../../../../tenant.ts';
 
+// Signed-in callers only (the SDL's rule); the loader sees only the viewer's tenant.
 export const client: NonNullable<QueryResolvers['client']> = async (_parent, { id }, ctx) => {
-  viewerTenant(ctx);
   const found = await ctx.loaders.clientById.load(id);
   if (!found) throw notFound('Client');
   return found;

@@ -40,5 +40,5 @@ export const linkFamilyMember: NonNullable<MutationResolvers['linkFamilyMember']
       relatedClientId: clientId,
       relationshipType: inverseOf(relationshipType),
     });
-    return { id: row.id, clientId, relatedClientId, relationshipType };
+    return { id: row.id, tenantId, clientId, relatedClientId, relationshipType };
   });

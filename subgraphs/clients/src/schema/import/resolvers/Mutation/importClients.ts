@@ -6,7 +6,7 @@ import { parseClientCsv } from '../../../../imports/csv.ts';
 import { assertNoRunningImport, refuseWhileRunning } from '../../../../imports/oneRunningImport.ts';
 import { completeImport, importChunk } from '../../../../imports/process.ts';
 import { storableSource } from '../../../../imports/source.ts';
-import { inViewerTenant, logActivity } from '../../../../tenant.ts';
+import { inViewerTenant, logActivity, viewerTenant } from '../../../../tenant.ts';
 
 export const importClients: NonNullable<MutationResolvers['importClients']> = async (
   _parent,
@@ -14,6 +14,8 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
   ctx,
 ) => {
   const { syncRows } = ctx.imports;
+  // Counted before the CSV is read: a refused import costs one upsert, not a 5 MB parse.
+  await ctx.rateLimits.limiter.consume(ctx.rateLimits.imports, viewerTenant(ctx));
   // Parsed and hashed before any transaction: a 5 MB file never holds a connection meanwhile.
   // Parsed as stored, so a background import that resumes reads the very same rows.
   const source = storableSource(csv);

@@ -1,5 +1,6 @@
 import { badInput } from '@grahvani/shared';
 import { logActivity } from '../../../../activity.ts';
+import { owned } from '../../../../mappers.ts';
 import { viewerProfile } from '../../../../access.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { clearDefault, lockUser, MAX_ADDRESSES } from '../../lock.ts';
@@ -26,5 +27,5 @@ export const addAddress: NonNullable<MutationResolvers['addAddress']> = async (
     return created;
   });
   ctx.loaders.addressesByUserId.clear(me.id);
-  return address;
+  return owned(address, me.authUserId);
 };

@@ -1,5 +1,6 @@
 import { isUuid, notFound } from '@grahvani/shared';
 import { logActivity } from '../../../../activity.ts';
+import { owned } from '../../../../mappers.ts';
 import { viewerProfile } from '../../../../access.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { clearDefault, lockUser } from '../../lock.ts';
@@ -26,5 +27,5 @@ export const updateAddress: NonNullable<MutationResolvers['updateAddress']> = as
     return updated;
   });
   ctx.loaders.addressesByUserId.clear(me.id);
-  return address;
+  return owned(address, me.authUserId);
 };
