@@ -1,11 +1,13 @@
 // `npm run admin -- create-admin --email <email> [--name <name>]`: bootstraps an ADMIN (the
 // first one in production). The password comes from ADMIN_PASSWORD or a prompt (stdin when
 // piped); an existing account with that email is promoted to an active ADMIN instead.
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '@grahvani/shared';
 import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { changedFields, cliOrigin, recordAudit } from '../subgraphs/auth/src/audit/record.ts';
 import { loadAdminCliConfig } from '../subgraphs/auth/src/adminConfig.ts';
 import { createDb } from '../subgraphs/auth/src/db.ts';
 import { hashPassword, validatePassword } from '../subgraphs/auth/src/passwords.ts';
@@ -58,30 +60,59 @@ async function readPassword(): Promise<string> {
   return password;
 }
 
+/** The OS user running the CLI, for the audit trail ("unknown" without a passwd entry). */
+function osUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function createAdmin(authUrl: string, email: string, name: string | null) {
   const db = createDb(authUrl, { max: 1 });
+  const origin = cliOrigin(osUser());
   try {
     const existing = await db.authUser.findUnique({ where: { email } });
     if (existing) {
-      await db.authUser.update({
-        where: { id: existing.id },
-        data: { role: 'ADMIN', status: 'ACTIVE' },
+      await db.$transaction(async (tx) => {
+        const promoted = await tx.authUser.update({
+          where: { id: existing.id },
+          data: { role: 'ADMIN', status: 'ACTIVE' },
+        });
+        const change = changedFields(existing, promoted, ['role', 'status']);
+        if (change) {
+          await recordAudit(tx, origin, {
+            action: 'ADMIN_PROMOTED',
+            targetId: existing.id,
+            ...change,
+          });
+        }
       });
       return `promoted ${email} (${existing.id}) to ADMIN`;
     }
     const password = await readPassword();
     validatePassword(password);
     const now = new Date();
-    const user = await db.authUser.create({
-      data: {
-        email,
-        name,
-        passwordHash: await hashPassword(password),
-        role: 'ADMIN',
-        status: 'ACTIVE',
-        emailVerified: true,
-        emailVerifiedAt: now,
-      },
+    const passwordHash = await hashPassword(password);
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.authUser.create({
+        data: {
+          email,
+          name,
+          passwordHash,
+          role: 'ADMIN',
+          status: 'ACTIVE',
+          emailVerified: true,
+          emailVerifiedAt: now,
+        },
+      });
+      await recordAudit(tx, origin, {
+        action: 'ADMIN_CREATED',
+        targetId: created.id,
+        after: { email, role: created.role, status: created.status },
+      });
+      return created;
     });
     return `created ADMIN ${email} (${user.id})`;
   } finally {

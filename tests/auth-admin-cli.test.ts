@@ -1,6 +1,7 @@
 // `npm run admin -- create-admin`, run as an operator would (a child process) against the
 // test database in production mode: creates an ADMIN that can sign in, or promotes one.
 import { spawn } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
@@ -47,6 +48,16 @@ describe('npm run admin -- create-admin', () => {
     expect(login.data).toEqual({ login: { user: { role: 'ADMIN', status: 'ACTIVE' } } });
     const user = await stack.db.auth.authUser.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerified).toBe(true);
+    // The audit trail names the CLI and the OS user who ran it.
+    const events = await stack.db.auth.authAuditLog.findMany({ where: { targetId: user.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: 'ADMIN_CREATED',
+      actorId: null,
+      actorLabel: `cli:${userInfo().username}`,
+      before: null,
+      after: { email, role: 'ADMIN', status: 'ACTIVE' },
+    });
   });
 
   it('reads the password from stdin when it is not in the environment', async () => {
@@ -66,6 +77,17 @@ describe('npm run admin -- create-admin', () => {
       input: { email: account.email, password: account.password },
     });
     expect(login.data).toEqual({ login: { user: { role: 'ADMIN', status: 'ACTIVE' } } });
+    // Only the changed fields; a second run changes nothing and records nothing.
+    expect((await runAdmin(['create-admin', '--email', account.email])).code).toBe(0);
+    const events = await stack.db.auth.authAuditLog.findMany({ where: { targetId: account.id } });
+    expect(events.map((e) => [e.action, e.actorLabel, e.before, e.after])).toEqual([
+      [
+        'ADMIN_PROMOTED',
+        `cli:${userInfo().username}`,
+        { role: 'USER', status: 'PENDING_VERIFICATION' },
+        { role: 'ADMIN', status: 'ACTIVE' },
+      ],
+    ]);
   });
 
   it('refuses a weak password and creates nothing', async () => {
@@ -74,5 +96,9 @@ describe('npm run admin -- create-admin', () => {
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/password/i);
     expect(await stack.db.auth.authUser.count({ where: { email } })).toBe(0);
+    const events = await stack.db.auth.authAuditLog.findMany({
+      where: { action: 'ADMIN_CREATED' },
+    });
+    expect(events.filter((e) => JSON.stringify(e.after).includes(email))).toEqual([]);
   });
 });

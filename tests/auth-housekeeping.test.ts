@@ -44,7 +44,7 @@ describe('auth housekeeping', () => {
       ],
     });
 
-    await pruneAuthRecords(db, { attemptRetentionDays: 90 });
+    await pruneAuthRecords(db, { attemptRetentionDays: 90, auditRetentionDays: 400 });
 
     const attempts = await db.authLoginAttempt.findMany({ where: { email } });
     expect(attempts.map((a) => a.failureReason)).toEqual(['recent']);

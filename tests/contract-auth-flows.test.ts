@@ -15,6 +15,7 @@ const FLOWS = [
   'AuthUsers',
   'SetUserStatus',
   'SetUserRole',
+  'AuditLog',
   'InviteUser',
   'AcceptInvitation',
   'SignInWithOAuth',

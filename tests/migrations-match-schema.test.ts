@@ -85,6 +85,20 @@ describe('hand-written extras', () => {
     ]);
   });
 
+  it('auth keeps its audit log append-only, pruned only by a SECURITY DEFINER function', () => {
+    expectObjects('auth', [
+      'constraint app_auth.auth_audit_log.auth_audit_log_actor_check',
+      'trigger app_auth.auth_audit_log.append_only',
+      'trigger app_auth.auth_audit_log.append_only_truncate',
+    ]);
+    const catalog = comparisonOf('auth').migrated;
+    const prune = [...catalog.entries()].find(([key]) =>
+      key.startsWith('function app_auth.prune_audit_log('),
+    );
+    expect(prune?.[1]).toMatch(/SECURITY DEFINER/);
+    expect(prune?.[1]).toMatch(/SET search_path TO 'pg_catalog', 'pg_temp'/);
+  });
+
   it('users allows one default address per user and no self-follow', () => {
     expectObjects('users', [
       'index app_users.user_addresses_one_default_per_user_key',

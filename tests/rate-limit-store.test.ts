@@ -100,7 +100,10 @@ describe('PostgreSQL counters', () => {
         expiresAt: new Date(Date.now() - DAY * 1000),
       },
     });
-    const { rateLimits } = await pruneAuthRecords(auth, { attemptRetentionDays: 90 });
+    const { rateLimits } = await pruneAuthRecords(auth, {
+      attemptRetentionDays: 90,
+      auditRetentionDays: 400,
+    });
     expect(rateLimits).toBeGreaterThanOrEqual(1);
     const left = await auth.rateLimit.findMany({
       where: { name: { in: [ended.name, current.name] } },

@@ -177,6 +177,8 @@ export async function ensureServiceRoles(
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     for (const { role, password, schema } of roles) {
+      // One transaction per role: no moment in which an append-only table is writable.
+      await client.query('BEGIN');
       const r = pg.escapeIdentifier(role);
       const s = pg.escapeIdentifier(schema);
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
@@ -200,6 +202,21 @@ export async function ensureServiceRoles(
       await client.query(
         `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} GRANT USAGE, SELECT ON SEQUENCES TO ${r}`,
       );
+      // Append-only tables (those carrying a trigger named "append_only", e.g. the audit log)
+      // keep INSERT and SELECT only: the blanket grant above must not hand back UPDATE/DELETE.
+      const appendOnly = await client.query<{ name: string }>(
+        `SELECT DISTINCT c.relname::text AS name FROM pg_trigger t
+           JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND t.tgname = 'append_only'`,
+        [schema],
+      );
+      for (const { name } of appendOnly.rows) {
+        await client.query(
+          `REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.${pg.escapeIdentifier(name)} FROM ${r}`,
+        );
+      }
+      // Functions of the schema (e.g. the audit log's retention) are the service's to call.
+      await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} TO ${r}`);
       // The bookkeeping table belongs to the owner alone.
       const bookkeeping = await client.query(
         `SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = '_prisma_migrations'`,
@@ -208,6 +225,7 @@ export async function ensureServiceRoles(
       if (bookkeeping.rowCount) {
         await client.query(`REVOKE ALL ON ${s}."_prisma_migrations" FROM ${r}`);
       }
+      await client.query('COMMIT');
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});

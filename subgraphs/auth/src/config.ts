@@ -44,6 +44,8 @@ export interface AuthConfig {
     sessionTtlDays: number;
   };
   throttle: ThrottleConfig;
+  /** Days audit events are kept before housekeeping deletes them (AUDIT_RETENTION_DAYS, 400). */
+  auditRetentionDays: number;
   /** Mail, mailed links and OpenID Connect providers of the account flows. */
   flows: FlowsConfig;
   /** Bearer token GET /metrics requires (METRICS_TOKEN); unset: open like /health. */
@@ -102,6 +104,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
       ipMaxFailures: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 100, { min: 1, max: 1_000_000 }),
       attemptRetentionDays: int(env, 'LOGIN_ATTEMPT_RETENTION_DAYS', 90, { min: 1, max: 3650 }),
     },
+    auditRetentionDays: int(env, 'AUDIT_RETENTION_DAYS', 400, { min: 30, max: 36_500 }),
     flows: loadFlowsConfig(env),
     metricsToken: optionalStr(env, 'METRICS_TOKEN'),
     boundary: subgraphBoundary(env, mode),

@@ -24,6 +24,8 @@ export interface Context {
   /** Client address and agent, for sessions and login attempts. */
   ip: string | null;
   userAgent: string | null;
+  /** The request's x-request-id (the gateway assigns one), for the audit trail. */
+  requestId: string | null;
   /** Mailer, mailed-link settings and OpenID Connect verifier of the account flows. */
   flows: FlowServices;
   /** Limits per address and per session, shared by the replicas (app_auth.rate_limits). */

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel, AuthOAuthAccount as AuthOAuthAccountModel, AuthInvitationToken as AuthInvitationTokenModel } from './generated/prisma/client.ts';
+import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel, AuthOAuthAccount as AuthOAuthAccountModel, AuthInvitationToken as AuthInvitationTokenModel, AuthAuditLog as AuthAuditLogModel } from './generated/prisma/client.ts';
 import type { Context } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +16,8 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** An email address (RFC 5322 addr-spec). */
   EmailAddress: { input: string; output: string; }
+  /** A JSON object (not an array or a primitive). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -47,6 +49,96 @@ export type AccessRule =
   | 'STAFF'
   /** The astrologer who owns the object (its tenant). */
   | 'TENANT';
+
+/** What kind of act an audit event records. */
+export type AuditAction =
+  /**
+   * The login throttle locked an account after repeated failures (actorLabel
+   * `system:login-throttle`). after: `scope` (`address`: for the client address that failed;
+   * `account`: for addresses it never signed in from) and `lockedUntil`.
+   */
+  | 'ACCOUNT_LOCKED'
+  /** `npm run admin -- create-admin` created an ADMIN (actorLabel `cli:<OS user>`). */
+  | 'ADMIN_CREATED'
+  /** `npm run admin -- create-admin` promoted an existing account to active ADMIN. */
+  | 'ADMIN_PROMOTED'
+  /** An invitation was accepted; the target is the account it created. */
+  | 'INVITATION_ACCEPTED'
+  /** An ADMIN invited an address (no target yet). after: `invitationId`, `email`, `role`, `expiresAt`. */
+  | 'INVITATION_SENT'
+  /**
+   * A pending invitation stopped being valid: superseded by a newer one, or its inviter demoted,
+   * suspended or deleted (after: `reason`).
+   */
+  | 'INVITATION_VOIDED'
+  /** An external sign-in (OpenID Connect) was linked to the account. */
+  | 'OAUTH_LINKED'
+  /** The account's owner unlinked an external sign-in. */
+  | 'OAUTH_UNLINKED'
+  /** A password reset was completed with a mailed token. before/after: `passwordChangedAt`. */
+  | 'PASSWORD_RESET'
+  /** An ADMIN changed an account's role (setUserRole). before/after: `role`. */
+  | 'ROLE_CHANGED'
+  /** An ADMIN signed an account out of every device (revokeUserSessions). */
+  | 'SESSIONS_REVOKED'
+  /** An account was suspended, reactivated or deleted (setUserStatus). before/after: `status`. */
+  | 'STATUS_CHANGED';
+
+/**
+ * One administrative or security event. Events are append-only: the service can add them but
+ * neither change nor remove them; they are deleted only after AUDIT_RETENTION_DAYS (400).
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** What happened. */
+  action: AuditAction;
+  /** The account that acted; null when the CLI or the system did (see actorLabel). */
+  actor?: Maybe<AuthUser>;
+  /** Who acted when no account did: `cli:<OS user>` (npm run admin) or `system:<component>`; null when actor is set. */
+  actorLabel?: Maybe<Scalars['String']['output']>;
+  /** The changed fields after the act; null for removals. */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** The changed fields before the act (never secrets or password hashes); null for creations. */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** When the act happened (its transaction's time). */
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Client address of the request that caused the act (null for the CLI). */
+  ipAddress?: Maybe<Scalars['String']['output']>;
+  /** The request's `x-request-id` (the gateway assigns one when the client sends none). */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The account acted upon; null when there is none (an invitation not yet accepted). */
+  target?: Maybe<AuthUser>;
+};
+
+/** A page of audit events, newest first. */
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  pageInfo: PageInfo;
+  /** Events matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit event and its cursor. */
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+/** Filters of auditLog; all given ones must match. */
+export type AuditLogFilter = {
+  action?: InputMaybe<AuditAction>;
+  /** Events this account did. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Events done to this account. */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
 
 /** A signed-in session: a short-lived access token and a rotating refresh token. */
 export type AuthPayload = {
@@ -197,6 +289,11 @@ export type Mutation = {
   /** Revokes one of the viewer's sessions; NOT_FOUND when it is not theirs. */
   revokeSession: Scalars['Boolean']['output'];
   /**
+   * ADMIN only. Signs the account out of every device (its access tokens are refused within a
+   * second) and returns how many sessions ended. Unknown account: NOT_FOUND.
+   */
+  revokeUserSessions: Scalars['Int']['output'];
+  /**
    * ADMIN only. Changing the role revokes the account's sessions (its tokens carry the role);
    * demoting the last active ADMIN: BAD_USER_INPUT.
    */
@@ -284,6 +381,11 @@ export type MutationRevokeSessionArgs = {
 };
 
 
+export type MutationRevokeUserSessionsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetUserRoleArgs = {
   id: Scalars['ID']['input'];
   role: UserRole;
@@ -353,10 +455,22 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * ADMIN only (others FORBIDDEN). The audit trail, newest first; `first` is 0 to 100
+   * (default 20). A malformed id or time range in the filter: BAD_USER_INPUT.
+   */
+  auditLog: AuditEventConnection;
   /** ADMIN only (others FORBIDDEN). Accounts, newest first; `first` is 0 to 100 (default 20). */
   authUsers: AuthUserConnection;
   /** The signed-in account; null when the request carries no access token. */
   me?: Maybe<AuthUser>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -522,17 +636,23 @@ export type ResolversTypes = ResolversObject<{
   AcceptInvitationInput: AcceptInvitationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccessRule: AccessRule;
+  AuditAction: AuditAction;
+  AuditEvent: ResolverTypeWrapper<AuthAuditLogModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
+  AuditLogFilter: AuditLogFilter;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['AuthUser'] }>;
   AuthUser: ResolverTypeWrapper<AuthUserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuthUserConnection: ResolverTypeWrapper<Omit<AuthUserConnection, 'edges'> & { edges: Array<ResolversTypes['AuthUserEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuthUserEdge: ResolverTypeWrapper<Omit<AuthUserEdge, 'node'> & { node: ResolversTypes['AuthUser'] }>;
   AuthUserFilter: AuthUserFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
   Invitation: ResolverTypeWrapper<AuthInvitationTokenModel>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OAuthAccount: ResolverTypeWrapper<AuthOAuthAccountModel>;
@@ -551,17 +671,22 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AcceptInvitationInput: AcceptInvitationInput;
   String: Scalars['String']['output'];
+  AuditEvent: AuthAuditLogModel;
+  ID: Scalars['ID']['output'];
+  AuditEventConnection: Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> };
+  Int: Scalars['Int']['output'];
+  AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
+  AuditLogFilter: AuditLogFilter;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['AuthUser'] };
   AuthUser: AuthUserModel;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   AuthUserConnection: Omit<AuthUserConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuthUserEdge']> };
-  Int: Scalars['Int']['output'];
   AuthUserEdge: Omit<AuthUserEdge, 'node'> & { node: ResolversParentTypes['AuthUser'] };
   AuthUserFilter: AuthUserFilter;
   DateTime: Scalars['DateTime']['output'];
   EmailAddress: Scalars['EmailAddress']['output'];
   Invitation: AuthInvitationTokenModel;
+  JSONObject: Scalars['JSONObject']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
   OAuthAccount: AuthOAuthAccountModel;
@@ -578,6 +703,30 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
+  actorLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ipAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
+}>;
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -627,6 +776,10 @@ export type InvitationResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
 }>;
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
@@ -641,6 +794,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'id' | 'role'>>;
   setUserStatus?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationSetUserStatusArgs, 'id' | 'status'>>;
   signInWithMagicLink?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithMagicLinkArgs, 'token'>>;
@@ -664,6 +818,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   authUsers?: Resolver<ResolversTypes['AuthUserConnection'], ParentType, ContextType, Partial<QueryAuthUsersArgs>>;
   me?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
 }>;
@@ -686,6 +841,9 @@ export type TokenPairResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   AuthUser?: AuthUserResolvers<ContextType>;
   AuthUserConnection?: AuthUserConnectionResolvers<ContextType>;
@@ -693,6 +851,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   EmailAddress?: GraphQLScalarType;
   Invitation?: InvitationResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   OAuthAccount?: OAuthAccountResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

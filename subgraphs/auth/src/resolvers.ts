@@ -1,4 +1,4 @@
-import { DateTimeResolver, EmailAddressResolver } from 'graphql-scalars';
+import { DateTimeResolver, EmailAddressResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { Resolvers } from './resolvers-types.generated.ts';
 import { AuthUser } from './schema/account/resolvers/AuthUser.ts';
 import { login } from './schema/account/resolvers/Mutation/login.ts';
@@ -11,8 +11,11 @@ import { logoutAll } from './schema/session/resolvers/Mutation/logoutAll.ts';
 import { revokeSession } from './schema/session/resolvers/Mutation/revokeSession.ts';
 import { Session } from './schema/session/resolvers/Session.ts';
 import { setUserRole } from './schema/admin/resolvers/Mutation/setUserRole.ts';
+import { revokeUserSessions } from './schema/admin/resolvers/Mutation/revokeUserSessions.ts';
 import { setUserStatus } from './schema/admin/resolvers/Mutation/setUserStatus.ts';
 import { authUsers } from './schema/admin/resolvers/Query/authUsers.ts';
+import { AuditEvent } from './schema/audit/resolvers/AuditEvent.ts';
+import { auditLog } from './schema/audit/resolvers/Query/auditLog.ts';
 import { acceptInvitation } from './schema/invitation/resolvers/Mutation/acceptInvitation.ts';
 import { inviteUser } from './schema/invitation/resolvers/Mutation/inviteUser.ts';
 import { requestMagicLink } from './schema/magiclink/resolvers/Mutation/requestMagicLink.ts';
@@ -29,7 +32,8 @@ import { verifyEmail } from './schema/verification/resolvers/Mutation/verifyEmai
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   EmailAddress: EmailAddressResolver,
-  Query: { me, authUsers },
+  JSONObject: JSONObjectResolver,
+  Query: { me, authUsers, auditLog },
   Mutation: {
     register,
     login,
@@ -50,7 +54,9 @@ export const resolvers: Resolvers = {
     unlinkOAuthAccount,
     setUserStatus,
     setUserRole,
+    revokeUserSessions,
   },
   AuthUser: { ...AuthUser, ...AuthUserOAuth },
   Session,
+  AuditEvent,
 };

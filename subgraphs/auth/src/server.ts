@@ -10,6 +10,7 @@ import {
   type RevocationList,
 } from '@grahvani/shared';
 import { accessPolicy } from './accessPolicy.ts';
+import { requestIdOf } from './audit/record.ts';
 import type { AuthConfig } from './config.ts';
 import type { Context } from './context.ts';
 import type { Db } from './db.ts';
@@ -45,7 +46,11 @@ export async function createServer({
   await revocations.start();
   const tokens = await createTokenService(config.tokens, revocations);
   const flows = createFlowServices(config.flows, logger);
-  const stopHousekeeping = scheduleHousekeeping(db, config.throttle, logger);
+  const stopHousekeeping = scheduleHousekeeping(
+    db,
+    { ...config.throttle, auditRetentionDays: config.auditRetentionDays },
+    logger,
+  );
   const metrics = createServiceMetrics('auth');
   metrics.observeDatabase(db);
   metrics.observeRevocations(revocations);
@@ -90,6 +95,7 @@ export async function createServer({
         throttle: config.throttle,
         ip: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
+        requestId: requestIdOf(req.get('x-request-id')),
         flows,
         rateLimits,
       };

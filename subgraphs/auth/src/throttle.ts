@@ -1,6 +1,9 @@
 import type { ThrottleConfig } from './config.ts';
 import type { Db } from './db.ts';
+import { recordLocks } from './audit/lockout.ts';
+import type { RequestOrigin } from './audit/record.ts';
 import {
+  GUESSES,
   isKnownAddress,
   overLimitFor,
   pairLockedFor,
@@ -83,18 +86,35 @@ export function startLoginAttempt(
   });
 }
 
-/** Records the outcome of an attempt started with `startLoginAttempt`. */
+/**
+ * Records the outcome of an attempt started with `startLoginAttempt`. A wrong guess at an
+ * existing account that locks it (for this address, or for unknown addresses) also records
+ * ACCOUNT_LOCKED, in the same transaction and under the same per-email lock.
+ */
 export async function finishLoginAttempt(
   db: Db,
+  config: ThrottleConfig,
   attemptId: string,
   outcome: { userId: string | null; failureReason: LoginFailureReason | null },
+  request: RequestOrigin,
 ): Promise<void> {
-  await db.authLoginAttempt.update({
-    where: { id: attemptId },
-    data: {
-      userId: outcome.userId,
-      success: outcome.failureReason === null,
-      failureReason: outcome.failureReason,
-    },
+  const data = {
+    userId: outcome.userId,
+    success: outcome.failureReason === null,
+    failureReason: outcome.failureReason,
+  };
+  const { userId, failureReason } = outcome;
+  if (!userId || !failureReason || !GUESSES.includes(failureReason)) {
+    await db.authLoginAttempt.update({ where: { id: attemptId }, data });
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    const { email, ipAddress } = await tx.authLoginAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { email: true, ipAddress: true },
+    });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${email}`}))`;
+    await tx.authLoginAttempt.update({ where: { id: attemptId }, data });
+    await recordLocks(tx, { userId, email, ip: ipAddress }, config, request);
   });
 }

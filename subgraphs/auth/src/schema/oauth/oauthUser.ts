@@ -1,4 +1,5 @@
 import { conflict, unauthenticated } from '@grahvani/shared';
+import { accountOrigin, recordAudit, type RequestOrigin } from '../../audit/record.ts';
 import type { Db } from '../../db.ts';
 import type { AuthUser, OAuthProvider } from '../../generated/prisma/client.ts';
 import type { OidcIdentity } from '../../oidc.ts';
@@ -12,6 +13,7 @@ export async function findOrCreateOAuthUser(
   db: Db,
   provider: OAuthProvider,
   identity: OidcIdentity,
+  request: RequestOrigin,
 ): Promise<AuthUser> {
   const key = { provider, providerUserId: identity.subject };
   const linked = await db.authOAuthAccount.findUnique({
@@ -31,23 +33,30 @@ export async function findOrCreateOAuthUser(
   }
   const account = { ...key, email: identity.email, emailVerified: true };
   const existing = await db.authUser.findUnique({ where: { email: identity.email } });
-  if (existing) {
-    if (!existing.emailVerified) {
-      throw conflict('An account with this email exists; verify its email or sign in to it');
-    }
-    await db.authOAuthAccount.create({ data: { ...account, userId: existing.id } });
-    return existing;
+  if (existing && !existing.emailVerified) {
+    throw conflict('An account with this email exists; verify its email or sign in to it');
   }
-  const now = new Date();
-  return db.authUser.create({
-    data: {
-      email: identity.email,
-      name: identity.name?.trim().slice(0, 200) || null,
-      role: 'USER',
-      status: 'ACTIVE',
-      emailVerified: true,
-      emailVerifiedAt: now,
-      oauthAccounts: { create: account },
-    },
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const user =
+      existing ??
+      (await tx.authUser.create({
+        data: {
+          email: account.email,
+          name: identity.name?.trim().slice(0, 200) || null,
+          role: 'USER',
+          status: 'ACTIVE',
+          emailVerified: true,
+          emailVerifiedAt: now,
+        },
+      }));
+    const linked = await tx.authOAuthAccount.create({ data: { ...account, userId: user.id } });
+    // Linking a sign-in method is a security event whether the account is new or not.
+    await recordAudit(tx, accountOrigin(request, user.id), {
+      action: 'OAUTH_LINKED',
+      targetId: user.id,
+      after: { oauthAccountId: linked.id, provider, subject: identity.subject },
+    });
+    return user;
   });
 }

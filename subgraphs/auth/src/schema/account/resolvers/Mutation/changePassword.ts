@@ -28,10 +28,13 @@ export const changePassword: NonNullable<MutationResolvers['changePassword']> = 
     throw rateLimited('Too many wrong passwords; try again later', attempt.retryAfterSeconds);
   }
   const valid = await verifyPassword(user.passwordHash, currentPassword);
-  await finishLoginAttempt(ctx.db, attempt.attemptId, {
-    userId,
-    failureReason: valid ? null : 'wrong_current_password',
-  });
+  await finishLoginAttempt(
+    ctx.db,
+    ctx.throttle,
+    attempt.attemptId,
+    { userId, failureReason: valid ? null : 'wrong_current_password' },
+    ctx,
+  );
   if (!valid) throw badInput('The current password is wrong', 'currentPassword');
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.$transaction(async (tx) => {

@@ -35,7 +35,13 @@ export const login: NonNullable<MutationResolvers['login']> = async (_parent, { 
           ? 'account_deleted'
           : 'account_suspended'
         : null;
-  await finishLoginAttempt(ctx.db, attempt.attemptId, { userId: user?.id ?? null, failureReason });
+  await finishLoginAttempt(
+    ctx.db,
+    ctx.throttle,
+    attempt.attemptId,
+    { userId: user?.id ?? null, failureReason },
+    ctx,
+  );
   // One message for unknown email, wrong password and blocked accounts: no enumeration.
   if (!user || failureReason) throw unauthenticated('Invalid email or password');
   const signedIn = await ctx.db.authUser.update({

@@ -1,4 +1,5 @@
 import { badInput, conflict } from '@grahvani/shared';
+import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { limitFailedAttempts } from '../../../../rateLimits.ts';
 import { consumeArgs, isConsumable } from '../../../../oneTimeTokens.ts';
@@ -48,6 +49,17 @@ export const acceptInvitation: NonNullable<MutationResolvers['acceptInvitation']
       await tx.authInvitationToken.update({
         where: { id: invitation.id },
         data: { acceptedUserId: created.id },
+      });
+      await recordAudit(tx, accountOrigin(ctx, created.id), {
+        action: 'INVITATION_ACCEPTED',
+        targetId: created.id,
+        before: { invitationId: invitation.id, used: false },
+        after: {
+          invitationId: invitation.id,
+          used: true,
+          role: created.role,
+          status: created.status,
+        },
       });
       return created;
     });

@@ -1,4 +1,6 @@
 import { conflict, rateLimited } from '@grahvani/shared';
+import { voidInvitationsIn } from '../../../../audit/invitations.ts';
+import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { runInBackground } from '../../../../mail.ts';
 import { invitationMail } from '../../../../mailMessages.ts';
@@ -7,7 +9,6 @@ import {
   issueOneTimeToken,
   lockIssuing,
   MAILS_PER_HOUR,
-  SUPERSEDED,
 } from '../../../../oneTimeTokens.ts';
 import { normalizeEmail } from '../../../../validation.ts';
 import { requireRole } from '../../../admin/actor.ts';
@@ -31,10 +32,8 @@ export const inviteUser: NonNullable<MutationResolvers['inviteUser']> = async (
     });
     if (recent >= MAILS_PER_HOUR) throw rateLimited('Too many invitations to this address', 3600);
     const token = issueOneTimeToken('invitation');
-    await tx.authInvitationToken.updateMany({
-      where: { email: address, used: false },
-      data: SUPERSEDED,
-    });
+    const origin = accountOrigin(ctx, inviter.id);
+    await voidInvitationsIn(tx, { email: address }, origin, 'superseded');
     const row = await tx.authInvitationToken.create({
       data: {
         userId: inviter.id,
@@ -42,6 +41,16 @@ export const inviteUser: NonNullable<MutationResolvers['inviteUser']> = async (
         role: role ?? 'USER',
         tokenHash: token.tokenHash,
         expiresAt: token.expiresAt,
+      },
+    });
+    await recordAudit(tx, origin, {
+      action: 'INVITATION_SENT',
+      targetId: null,
+      after: {
+        invitationId: row.id,
+        email: row.email,
+        role: row.role,
+        expiresAt: row.expiresAt.toISOString(),
       },
     });
     return { invitation: row, issued: token };

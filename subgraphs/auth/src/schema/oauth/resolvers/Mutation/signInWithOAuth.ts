@@ -10,7 +10,7 @@ export const signInWithOAuth: NonNullable<MutationResolvers['signInWithOAuth']> 
   ctx,
 ) => {
   const identity = await ctx.flows.oidc.verify(input.provider, input.idToken);
-  const user = await findOrCreateOAuthUser(ctx.db, input.provider, identity);
+  const user = await findOrCreateOAuthUser(ctx.db, input.provider, identity, ctx);
   if (!canSignIn(user.status)) throw unauthenticated('This account cannot sign in');
   const signedIn = await ctx.db.authUser.update({
     where: { id: user.id },

@@ -1,4 +1,5 @@
 import { badInput, isUuid, notFound } from '@grahvani/shared';
+import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { requireViewer } from '../../../admin/actor.ts';
 
@@ -23,6 +24,11 @@ export const unlinkOAuthAccount: NonNullable<MutationResolvers['unlinkOAuthAccou
       throw badInput('Set a password or link another sign-in before unlinking this one', 'id');
     }
     await tx.authOAuthAccount.delete({ where: { id } });
+    await recordAudit(tx, accountOrigin(ctx, viewer.id), {
+      action: 'OAUTH_UNLINKED',
+      targetId: viewer.id,
+      before: { oauthAccountId: id, provider: account.provider, subject: account.providerUserId },
+    });
     return true;
   });
 };

@@ -1,4 +1,5 @@
 import { badInput } from '@grahvani/shared';
+import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { limitFailedAttempts } from '../../../../rateLimits.ts';
 import { consumeArgs, isConsumable, SUPERSEDED } from '../../../../oneTimeTokens.ts';
@@ -30,6 +31,13 @@ export const resetPassword: NonNullable<MutationResolvers['resetPassword']> = (
       await tx.authUser.update({
         where: { id: row.userId },
         data: { passwordHash, passwordChangedAt: now },
+      });
+      // The hash is a secret: the event says only that, and when, the password changed.
+      await recordAudit(tx, accountOrigin(ctx, row.userId), {
+        action: 'PASSWORD_RESET',
+        targetId: row.userId,
+        before: { passwordChangedAt: row.user.passwordChangedAt?.toISOString() ?? null },
+        after: { passwordChangedAt: now.toISOString() },
       });
       await tx.authPasswordResetToken.updateMany({
         where: { userId: row.userId, used: false },
