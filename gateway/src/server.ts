@@ -19,7 +19,6 @@ import {
 } from '@grahvani/shared';
 import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
 import type { GatewayConfig } from './config.ts';
-import { assignRequestId } from './requestId.ts';
 import { createCors } from './cors.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
 import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
@@ -126,8 +125,6 @@ export async function createGateway({
       return { identity: await requestRate.identityOf(req), forwardHeaders };
     },
     routes(app) {
-      // Before /graphql: every request gets an id (echoed, and forwarded to the subgraphs).
-      app.use(assignRequestId);
       // Before parsing and planning: a refused request costs a counter, nothing more.
       app.use('/graphql', requestRate.middleware);
       // The signing keys on the gateway's own origin, for clients that verify tokens.
