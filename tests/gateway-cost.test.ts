@@ -116,7 +116,7 @@ function sample(type: GraphQLInputType): unknown {
 }
 
 describe('the contract under the default cost limit', () => {
-  const { maxCost } = loadConfig({}).limits;
+  const { maxCost } = loadConfig({ NODE_ENV: 'test' }).limits;
   const operations = readdirSync('contract')
     .filter((f) => f.endsWith('.graphql'))
     .flatMap((file) => contractOperations(file));
@@ -139,7 +139,7 @@ describe('the contract under the default cost limit', () => {
 
 describe('the limits in the configuration', () => {
   it('reads every limit from the environment, with the documented defaults', () => {
-    expect(loadConfig({}).limits).toEqual({
+    expect(loadConfig({ NODE_ENV: 'test' }).limits).toEqual({
       maxDepth: 12,
       maxAliases: 15,
       maxCost: 10_000,

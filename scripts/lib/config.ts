@@ -52,6 +52,10 @@ export interface StackConfig {
   gatewaySecret: string | undefined;
 }
 
+/** Why production refuses to run without an owner URL (unless ALLOW_DEV_SECRETS=1). */
+export const OWNER_URL_REQUIRED =
+  'DATABASE_URL is required in production (ALLOW_DEV_SECRETS=1 runs production on an embedded database with development secrets)';
+
 export function loadStackConfig(env: Env = process.env): StackConfig {
   const mode = nodeEnv(env);
   const serviceUrls: StackConfig['serviceUrls'] = {};
@@ -63,10 +67,11 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
   if (seed && mode === 'production') throw new ConfigError('SEED is refused in production');
   const allowDevSecrets = mode === 'production' && bool(env, 'ALLOW_DEV_SECRETS', false);
   const ownerUrl = optionalStr(env, 'DATABASE_URL') && databaseUrl(env, 'DATABASE_URL');
-  if (mode === 'production' && !ownerUrl && !allowDevSecrets) {
-    throw new ConfigError(
-      'DATABASE_URL is required in production (ALLOW_DEV_SECRETS=1 runs production on an embedded database with development secrets)',
-    );
+  // A tool that needs only a service's own URL (npm run admin with AUTH_DATABASE_URL) runs
+  // without the owner's; with nothing configured, production must not fall back to embedded.
+  const nothingConfigured = !ownerUrl && Object.keys(serviceUrls).length === 0;
+  if (mode === 'production' && nothingConfigured && !allowDevSecrets) {
+    throw new ConfigError(OWNER_URL_REQUIRED);
   }
   return {
     env: mode,

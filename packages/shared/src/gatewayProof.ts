@@ -59,6 +59,9 @@ export function loadOrCreateDevGatewaySecret(dataDir: string): string {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  // The data directory keeps its usual mode (the embedded PostgreSQL, run as another OS user
+  // when we are root, must enter it); only keys/ is private.
+  mkdirSync(dataDir, { recursive: true });
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     writeFileSync(file, `${newGatewaySecret(DEV_SECRET_PREFIX)}\n`, { mode: 0o600, flag: 'wx' });

@@ -17,6 +17,9 @@ export async function loadOrCreateDevSigningKeys(dataDir: string): Promise<JWK[]
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const keys = [await generateSigningKey(DEV_KEY_PREFIX)];
+  // Only keys/ is private: its parent (the data directory) keeps its usual mode, which the
+  // embedded PostgreSQL, run as another OS user when we are root, must be able to enter.
+  await mkdir(path.dirname(path.dirname(file)), { recursive: true });
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, JSON.stringify(keys, null, 2), { mode: 0o600, flag: 'wx' }).catch(
     async (err: NodeJS.ErrnoException) => {
