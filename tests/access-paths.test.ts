@@ -5,6 +5,7 @@
 // roles read them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../subgraphs/auth/src/generated/prisma/client.ts';
+import { expiredToken } from './fixtures/staleTokens.ts';
 import { createUser, usersOperation, type TestUser } from './fixtures/users.ts';
 import { errorCodes, type GraphQLResponse } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
@@ -27,6 +28,7 @@ let owner: TestUser;
 let stranger: TestUser;
 let otherTenant: TestUser;
 let ownerClientId: string;
+let ownerExpired: string;
 
 async function withRole(user: TestUser, role: UserRole): Promise<TestUser> {
   await stack.db.auth.authUser.update({ where: { id: user.id }, data: { role, status: 'ACTIVE' } });
@@ -54,6 +56,7 @@ beforeAll(async () => {
   stranger = await createUser(stack, 'Stranger');
   otherTenant = await createUser(stack, 'Other Astrologer');
   ownerClientId = await createClient(owner, 'Secretclient');
+  ownerExpired = await expiredToken(stack, owner.accessToken);
   await createClient(otherTenant, 'Theirclient');
   const token = owner.accessToken;
   await stack.gql(usersOperation('UpdatePreferences'), { settings: { theme: 'dark' } }, { token });
@@ -110,8 +113,13 @@ const CALLERS = [
   { caller: 'as a stranger', token: () => stranger.accessToken, code: 'FORBIDDEN' },
   { caller: 'as another tenant', token: () => otherTenant.accessToken, code: 'FORBIDDEN' },
 ];
+// The gateway ignores a stale token: the owner's own expired token reads nothing private.
+const GATEWAY_CALLERS = [
+  ...CALLERS,
+  { caller: "with the owner's expired token", token: () => ownerExpired, code: 'UNAUTHENTICATED' },
+];
 
-describe.each(CALLERS)('through the gateway, $caller', ({ token, code }) => {
+describe.each(GATEWAY_CALLERS)('through the gateway, $caller', ({ token, code }) => {
   it.each(paths)('$name: every private field is null with the error', async (path) => {
     const res = await stack.gql(path.query, { id: path.id() }, { token: token() });
     expectRefused(res, path.private, code);

@@ -139,7 +139,11 @@ describe('setUserStatus', () => {
     );
     expect(blacklist.map((b) => b.tokenHash).sort()).toEqual(sessions.map((s) => s.id).sort());
     const login = { input: { email: user.email, password: user.password } };
-    expect(errorCodes(await stack.gql(LOGIN, login))).toEqual(['UNAUTHENTICATED']);
+    // The right password proves the caller: told the account is suspended.
+    const suspended = await stack.gql(LOGIN, login);
+    expect(suspended.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([
+      ['FORBIDDEN', 'ACCOUNT_SUSPENDED'],
+    ]);
     expect(errorCodes(await stack.gql(REFRESH, { t: user.refreshToken }))).toEqual([
       'UNAUTHENTICATED',
     ]);

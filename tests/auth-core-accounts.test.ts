@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
-import { errorCodes } from './helpers/graphql.ts';
+import { errorCodes, tokenOutcome } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const REGISTER = /* GraphQL */ `
@@ -180,17 +180,39 @@ describe('accounts', () => {
     expect(median(unknown) / median(wrong)).toBeLessThan(2);
   });
 
-  it.each(['SUSPENDED', 'DELETED'] as const)(
-    'refuses a %s account with the same UNAUTHENTICATED, even with the right password',
-    async (status) => {
-      const account = await registerAccount(stack);
-      await stack.db.auth.authUser.update({ where: { id: account.id }, data: { status } });
-      const res = await login(account.email, account.password);
-      const unknown = await login(uniqueEmail(), account.password);
-      expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-      expect(res.errors).toEqual(unknown.errors);
-    },
-  );
+  it('refuses a DELETED account with the same UNAUTHENTICATED, even with the right password', async () => {
+    const account = await registerAccount(stack);
+    await stack.db.auth.authUser.update({ where: { id: account.id }, data: { status: 'DELETED' } });
+    const res = await login(account.email, account.password);
+    const unknown = await login(uniqueEmail(), account.password);
+    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.errors).toEqual(unknown.errors);
+  });
+
+  it('tells a SUSPENDED account so only once the password is proven', async () => {
+    const account = await registerAccount(stack);
+    await stack.db.auth.authUser.update({
+      where: { id: account.id },
+      data: { status: 'SUSPENDED' },
+    });
+    const wrong = await login(account.email, 'not the right password');
+    const unknown = await login(uniqueEmail(), 'not the right password');
+    expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(wrong.errors).toEqual(unknown.errors);
+    const right = await login(account.email, account.password);
+    expect(right.data ?? null).toBeNull();
+    expect(right.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([
+      ['FORBIDDEN', 'ACCOUNT_SUSPENDED'],
+    ]);
+    const attempts = await stack.db.auth.authLoginAttempt.findMany({
+      where: { email: account.email },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(attempts.map((a) => [a.success, a.failureReason])).toEqual([
+      [false, 'wrong_password'],
+      [false, 'account_suspended'],
+    ]);
+  });
 
   describe('changePassword', () => {
     it('changes the password, keeps this session and revokes the others', async () => {
@@ -209,11 +231,14 @@ describe('accounts', () => {
       const still = await stack.gql('{ me { id } }', {}, { token: account.accessToken });
       expect(still.errors).toBeUndefined();
       await expect
-        .poll(async () => errorCodes(await stack.gql('{ me { id } }', {}, { token: otherToken })), {
-          timeout: 1_000,
-          interval: 50,
-        })
-        .toEqual(['UNAUTHENTICATED']);
+        .poll(
+          async () => tokenOutcome(await stack.gql('{ me { id } }', {}, { token: otherToken })),
+          {
+            timeout: 1_000,
+            interval: 50,
+          },
+        )
+        .toEqual(['TOKEN_IGNORED']);
       const row = await stack.db.auth.authUser.findUniqueOrThrow({ where: { id: account.id } });
       expect(row.passwordChangedAt).not.toBeNull();
     });

@@ -99,6 +99,25 @@ describe('resetPassword', () => {
     expect(errorCodes(reused)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('unlocks the account: the new password signs in at once where guesses had locked it', async () => {
+    const account = await registerAccount(stack);
+    const from = {
+      headers: { 'x-forwarded-for': `203.0.113.${1 + Math.floor(Math.random() * 250)}` },
+    };
+    const login = (password: string) =>
+      stack.gql(LOGIN, { input: { email: account.email, password } }, from);
+    for (let i = 0; i < 5; i++) {
+      expect(errorCodes(await login('not the right password'))).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(errorCodes(await login(account.password))).toEqual(['RATE_LIMITED']);
+    const { token } = await requestResetToken(account.email);
+    expect((await stack.gql(RESET, { token, newPassword: NEW_PASSWORD })).data).toEqual({
+      resetPassword: true,
+    });
+    const res = await login(NEW_PASSWORD);
+    expect(res.errors).toBeUndefined();
+  });
+
   it('refuses a weak password without consuming the token', async () => {
     const account = await registerAccount(stack);
     const { token } = await requestResetToken(account.email);

@@ -1,9 +1,9 @@
-import { tmpdir } from 'node:os';
 // Bad requests at the gateway: clear GraphQL errors with the right code, never a 500 or a
 // stack trace in production; one subgraph down blanks only the fields it owns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { errorCodes } from './helpers/graphql.ts';
+import { createMailDir } from './fixtures/mail.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 async function post(url: string, body: string, contentType = 'application/json') {
@@ -24,7 +24,8 @@ describe('gateway input handling (production mode)', () => {
         NODE_ENV: 'production',
         MAX_QUERY_DEPTH: '6',
         APP_URL: 'https://app.example.com',
-        MAIL_DIR: tmpdir(),
+        // Production wants SMTP_URL or MAIL_DIR: the run's mail directory, removed at the end.
+        MAIL_DIR: await createMailDir(),
       },
     });
     account = await registerAccount(stack);
@@ -84,9 +85,16 @@ describe('gateway input handling (production mode)', () => {
   });
 
   it('never sends stack traces in production', async () => {
-    const res = await stack.gql('{ me { id } }', {}, { token: 'not-a-jwt' });
-    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-    expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.ts:/);
+    // Refused before execution (a malformed Authorization header) and in a resolver (logout
+    // needs a caller; the invalid token is ignored).
+    const header = { headers: { authorization: 'Basic not-a-jwt' } };
+    for (const res of [
+      await stack.gql('{ me { id } }', {}, header),
+      await stack.gql('mutation { logout }', {}, { token: 'not-a-jwt' }),
+    ]) {
+      expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+      expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.ts:/);
+    }
   });
 
   it('turns off introspection and Sandbox in production', async () => {

@@ -2,7 +2,8 @@ import {
   addressSubject,
   createMemoryStore,
   createRateLimiter,
-  type Identity,
+  identifyLeniently,
+  type LenientIdentity,
   type RateLimitRule,
   type TokenVerifier,
 } from '@grahvani/shared';
@@ -21,8 +22,11 @@ export interface RequestRateLimits {
 export interface RequestRate {
   /** Refuses a request over its rate with HTTP 429 and Retry-After, before any GraphQL work. */
   middleware: express.RequestHandler;
-  /** The request's verified identity, verified once for the limit and the context. */
-  identityOf(req: express.Request): Promise<Identity | null>;
+  /**
+   * The request's verified identity, verified once for the limit and the context; a stale
+   * or invalid token is ignored (anonymous, `tokenIgnored`).
+   */
+  identityOf(req: express.Request): Promise<LenientIdentity>;
 }
 
 /**
@@ -33,19 +37,22 @@ export interface RequestRate {
  */
 export function createRequestRate(limits: RequestRateLimits, verifier: TokenVerifier): RequestRate {
   const limiter = createRateLimiter({ enabled: limits.enabled, store: createMemoryStore() });
-  const identities = new WeakMap<express.Request, Promise<Identity | null>>();
+  const identities = new WeakMap<express.Request, Promise<LenientIdentity>>();
   const identityOf = (req: express.Request) => {
     let identity = identities.get(req);
     if (!identity) {
-      identity = verifier.identify(req.get('authorization'));
+      identity = identifyLeniently(verifier, req.get('authorization'));
       identities.set(req, identity);
     }
     return identity;
   };
   const middleware: express.RequestHandler = async (req, res, next) => {
     if (!limiter.enabled) return next();
-    // An invalid token is answered 401 by the context; its rate is its address's.
-    const identity = await identityOf(req).catch(() => null);
+    // An ignored or refused token counts as anonymous: its rate is its address's.
+    const identity = await identityOf(req).then(
+      (lenient) => lenient.identity,
+      () => null,
+    );
     const decision = identity
       ? await limiter.take(limits.perAccount, `account:${identity.userId}`)
       : await limiter.take(limits.perAddress, addressSubject(req.ip));

@@ -27,10 +27,13 @@ import { createSubgraphMetrics } from './subgraphMetrics.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
 import { variableDepthPlugin } from './variableDepth.ts';
 import { createRequestRate } from './requestRate.ts';
+import { tokenIgnoredPlugin } from './tokenIgnored.ts';
 
 /** Per-request gateway context: the verified caller and the headers subgraphs receive. */
 export interface GatewayContext {
   identity: Identity | null;
+  /** A token was sent but ignored (expired, revoked, invalid): the request runs anonymous. */
+  tokenIgnored: boolean;
   forwardHeaders: Record<string, string>;
 }
 
@@ -93,6 +96,7 @@ export async function createGateway({
       ...limits.plugins,
       unavailableSubgraphsPlugin<GatewayContext>(),
       legacyJsonStatusPlugin<GatewayContext>(),
+      tokenIgnoredPlugin(),
       variableDepthPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -113,8 +117,11 @@ export async function createGateway({
     metrics: { registry: metrics.registry, token: config.metricsToken },
     logger,
     async context(req) {
+      const { identity, tokenIgnored } = await requestRate.identityOf(req);
       const forwardHeaders: Record<string, string> = {};
       for (const name of FORWARDED) {
+        // An ignored token is not passed on: the subgraphs see an anonymous request too.
+        if (name === 'authorization' && tokenIgnored) continue;
         const value = req.get(name);
         if (value) forwardHeaders[name] = value;
       }
@@ -122,7 +129,7 @@ export async function createGateway({
       // the chain received from a trusted proxy plus the peer, or only the peer (TRUSTED_PROXIES).
       const chain = forwardedFor(req);
       if (chain) forwardHeaders['x-forwarded-for'] = chain;
-      return { identity: await requestRate.identityOf(req), forwardHeaders };
+      return { identity, tokenIgnored, forwardHeaders };
     },
     routes(app) {
       // Before parsing and planning: a refused request costs a counter, nothing more.

@@ -4,6 +4,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 export interface RequestOptions {
@@ -48,4 +49,14 @@ export function createGraphQLClient(
 /** The `extensions.code` of every error, in order. */
 export function errorCodes(response: GraphQLResponse<unknown>): unknown[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/**
+ * How a request's access token fared: the error codes, preceded by TOKEN_IGNORED when the
+ * gateway ignored the token (expired, revoked, invalid) and ran the request anonymous.
+ * Subgraphs refuse such a token with UNAUTHENTICATED instead.
+ */
+export function tokenOutcome(response: GraphQLResponse<unknown>): unknown[] {
+  const ignored = response.extensions?.tokenIgnored === true ? ['TOKEN_IGNORED'] : [];
+  return [...ignored, ...errorCodes(response)];
 }

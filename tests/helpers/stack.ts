@@ -23,6 +23,7 @@ import { createServer as createUsersServer } from '../../subgraphs/users/src/ser
 import { composeSupergraph } from '../../gateway/src/compose.ts';
 import { loadConfig as loadGatewayConfig } from '../../gateway/src/config.ts';
 import { createGateway } from '../../gateway/src/server.ts';
+import { createMailDir } from '../fixtures/mail.ts';
 import { createGraphQLClient, type GraphQLClient } from './graphql.ts';
 
 export interface Stack extends GraphQLClient {
@@ -75,6 +76,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CLIENTS_DATABASE_URL: urls.clients,
     // Shared by the gateway and the subgraphs, as npm start does with .data/keys/gateway-secret.
     GATEWAY_SECRET: newGatewaySecret('test-'),
+    // Mail goes into the run's mail directory, removed when the run ends.
+    MAIL_DIR: await createMailDir(),
     ...options.env,
   };
   const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };

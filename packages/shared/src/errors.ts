@@ -36,7 +36,9 @@ function error(code: ErrorCode, message: string, extensions: Record<string, unkn
 
 export const unauthenticated = (message = 'Authentication required') =>
   error(ErrorCode.UNAUTHENTICATED, message);
-export const forbidden = (message = 'Not allowed') => error(ErrorCode.FORBIDDEN, message);
+/** Not allowed; `reason` (e.g. ACCOUNT_SUSPENDED) tells clients which refusal it is. */
+export const forbidden = (message = 'Not allowed', reason?: string) =>
+  error(ErrorCode.FORBIDDEN, message, reason ? { reason } : {});
 export const notFound = (what = 'Resource') => error(ErrorCode.NOT_FOUND, `${what} not found`);
 export const conflict = (message: string) => error(ErrorCode.CONFLICT, message);
 /** Refused by a limit; `extensions.retryAfter` says in how many seconds to try again. */

@@ -5,6 +5,7 @@ import {
   type JSONWebKeySet,
   type JWTVerifyGetKey,
 } from 'jose';
+import { GraphQLError } from 'graphql';
 import { serviceUnavailable, unauthenticated } from './errors.ts';
 
 export const ROLES = ['USER', 'MODERATOR', 'ADMIN'] as const;
@@ -103,11 +104,45 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     verify,
     async identify(authorization) {
       if (!authorization) return null;
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <token>"');
-      return verify(match[1]);
+      return verify(bearerToken(authorization));
     },
   };
+}
+
+/** The token of `Bearer <token>`; UNAUTHENTICATED for any other form of the header. */
+function bearerToken(authorization: string): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+/** The caller, and whether a token was sent but ignored (expired, revoked or invalid). */
+export interface LenientIdentity {
+  identity: Identity | null;
+  tokenIgnored: boolean;
+}
+
+/**
+ * Like `identify`, but a well-formed Bearer token that fails verification (expired, revoked,
+ * forged) is ignored: the caller is anonymous and `tokenIgnored` says so, so a client holding a
+ * stale token can still log in or refresh; operations that need a caller then refuse it as
+ * they refuse anyone anonymous. A malformed header is still UNAUTHENTICATED (a client bug, not
+ * a stale token), and SERVICE_UNAVAILABLE (revocations not loaded) still throws.
+ */
+export async function identifyLeniently(
+  verifier: Pick<TokenVerifier, 'verify'>,
+  authorization: string | undefined,
+): Promise<LenientIdentity> {
+  if (!authorization) return { identity: null, tokenIgnored: false };
+  const token = bearerToken(authorization);
+  try {
+    return { identity: await verifier.verify(token), tokenIgnored: false };
+  } catch (err) {
+    if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED') {
+      return { identity: null, tokenIgnored: true };
+    }
+    throw err;
+  }
 }
 
 /** Throws UNAUTHENTICATED unless there is a caller. */

@@ -7,6 +7,7 @@ import {
   isKnownAddress,
   overLimitFor,
   pairLockedFor,
+  passwordSetAt,
   type LoginFailureReason,
 } from './throttleRules.ts';
 
@@ -67,6 +68,7 @@ export function startLoginAttempt(
       config.accountMaxFailures,
       config,
       now,
+      await passwordSetAt(tx, info.email),
     );
     if (accountRetry > 0 && !(await isKnownAddress(tx, info.email, info.ip, config, now))) {
       return refuse('rate_limited_account', accountRetry);

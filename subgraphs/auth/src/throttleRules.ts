@@ -43,8 +43,25 @@ export function lockedUntil(failures: Date[], maxFailures: number, windowMs: num
 }
 
 /**
+ * When the account's password was last set (reset or changed), or null: guesses before it do
+ * not count towards the account's locks, so a successful password reset unlocks the account
+ * (the new password works at once).
+ */
+export async function passwordSetAt(tx: Tx, email: string): Promise<Date | null> {
+  const user = await tx.authUser.findUnique({
+    where: { email },
+    select: { passwordChangedAt: true },
+  });
+  return user?.passwordChangedAt ?? null;
+}
+
+/** The later of two instants (null: none). */
+const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
+
+/**
  * Seconds until the pair (email, address) may try again; 0 when not locked. Failures count
- * from the pair's last success, so the owner's own typos are forgiven once they get it right.
+ * from the pair's last success, so the owner's own typos are forgiven once they get it right,
+ * and from the account's last password reset or change.
  */
 export async function pairLockedFor(
   tx: Tx,
@@ -67,7 +84,9 @@ export async function pairLockedFor(
       ...pair,
       success: false,
       failureReason: { in: GUESSES },
-      createdAt: { gt: lastSuccess?.createdAt ?? horizon },
+      createdAt: {
+        gt: later(lastSuccess?.createdAt ?? horizon, await passwordSetAt(tx, email)),
+      },
     },
     orderBy: { createdAt: 'asc' },
     select: { createdAt: true },
@@ -83,6 +102,7 @@ export async function pairLockedFor(
 /**
  * Seconds until fewer than `limit` guesses matching `where` fall within the window (a sliding
  * count: the oldest counted failure leaving the window frees one); 0 when under the limit.
+ * Guesses up to `since` (an account's last password reset) do not count.
  */
 export async function overLimitFor(
   tx: Tx,
@@ -90,13 +110,14 @@ export async function overLimitFor(
   limit: number,
   config: ThrottleConfig,
   now: Date,
+  since: Date | null = null,
 ): Promise<number> {
   const windowMs = config.windowMinutes * 60_000;
   const counted = {
     ...where,
     success: false,
     failureReason: { in: GUESSES },
-    createdAt: { gt: new Date(now.getTime() - windowMs) },
+    createdAt: { gt: later(new Date(now.getTime() - windowMs), since) },
   };
   const count = await tx.authLoginAttempt.count({ where: counted });
   if (count < limit) return 0;

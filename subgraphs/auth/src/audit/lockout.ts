@@ -1,6 +1,6 @@
 import type { ThrottleConfig } from '../config.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { overLimitFor, pairLockedFor } from '../throttleRules.ts';
+import { overLimitFor, pairLockedFor, passwordSetAt } from '../throttleRules.ts';
 import { recordAudit, systemOrigin, type RequestOrigin } from './record.ts';
 
 /** What a lock closes: the account from one address, or from every address it never used. */
@@ -24,7 +24,14 @@ export async function recordLocks(
     ['address', await pairLockedFor(tx, attempt.email, attempt.ip, config, now)],
     [
       'account',
-      await overLimitFor(tx, { email: attempt.email }, config.accountMaxFailures, config, now),
+      await overLimitFor(
+        tx,
+        { email: attempt.email },
+        config.accountMaxFailures,
+        config,
+        now,
+        await passwordSetAt(tx, attempt.email),
+      ),
     ],
   ];
   for (const [scope, retryAfterSeconds] of locks) {

@@ -1,4 +1,4 @@
-import { rateLimited, unauthenticated } from '@grahvani/shared';
+import { forbidden, rateLimited, unauthenticated } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { verifyPassword } from '../../../../passwords.ts';
 import { signIn } from '../../../../sessions.ts';
@@ -42,7 +42,11 @@ export const login: NonNullable<MutationResolvers['login']> = async (_parent, { 
     { userId: user?.id ?? null, failureReason },
     ctx,
   );
-  // One message for unknown email, wrong password and blocked accounts: no enumeration.
+  // Once the password is proven, saying the account is suspended reveals nothing to a stranger.
+  if (user && failureReason === 'account_suspended') {
+    throw forbidden('This account is suspended', 'ACCOUNT_SUSPENDED');
+  }
+  // One message for unknown email, wrong password and deleted accounts: no enumeration.
   if (!user || failureReason) throw unauthenticated('Invalid email or password');
   const signedIn = await ctx.db.authUser.update({
     where: { id: user.id },
