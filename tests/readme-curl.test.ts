@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../subgraphs/auth/src/passwords.ts';
+import { ensureDebianPackage } from './helpers/debian.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const run = promisify(execFile);
@@ -15,6 +16,8 @@ const ASTRO = { email: 'astro@grahvani.dev', password: 'grahvani-astro-dev' };
 let stack: Stack;
 
 beforeAll(async () => {
+  // The README's commands use curl: CI's clean machine may not have it.
+  ensureDebianPackage('curl', '/usr/bin/curl');
   stack = await startStack();
   // The development account `npm start` seeds (scripts/lib/seed.ts), with its README password.
   const passwordHash = await hashPassword(ASTRO.password);

@@ -1,32 +1,16 @@
 // Debian's chromium for real-browser tests, driven by playwright-core (which never downloads a
 // browser of its own). CI starts on a clean machine: the package is installed when missing.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { ensureDebianPackage } from './debian.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** Installs Debian's `chromium` package unless it is there (apt-get; needs root, as in CI). */
+/** Installs Debian's `chromium` package unless it is there. */
 export function ensureChromium(): string {
-  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
-  // Wait for another apt-get (a parallel test run) instead of failing on dpkg's lock.
-  const apt = (...args: string[]) =>
-    execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  try {
-    apt('install', '-y', '--no-install-recommends', 'chromium');
-  } catch {
-    // A clean machine may have no package lists yet.
-    apt('update');
-    apt('install', '-y', '--no-install-recommends', 'chromium');
-  }
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed no ${CHROMIUM_PATH}`);
-  return CHROMIUM_PATH;
+  return ensureDebianPackage('chromium', CHROMIUM_PATH);
 }
 
 /** A headless chromium with a fresh profile; close() also deletes the profile. */
