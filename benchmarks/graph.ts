@@ -3,6 +3,9 @@
 //  - batching: a page of 100 clients with owner -> account vs a page of 1 (SQL statements
 //    per service and latency ratio; DataLoader keeps statements constant);
 //  - gateway overhead: `me { email }` through the gateway vs straight to the auth subgraph.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts';
 import { withTenant } from '../subgraphs/clients/src/db.ts';
@@ -23,7 +26,13 @@ const databaseUrls = resolveServiceUrls(owner, {}, 'test');
 await prepareDatabase(owner, databaseUrls);
 
 const counts: Record<Service, number> = { auth: 0, users: 0, clients: 0 };
-const stack = await startStack({ databaseUrls, onQuery: (service) => counts[service]++ });
+// Outside vitest: the stack's mail goes to a directory of the benchmark's own, removed at the end.
+const mailDir = await mkdtemp(path.join(tmpdir(), 'grahvani-bench-mail-'));
+const stack = await startStack({
+  databaseUrls,
+  env: { MAIL_DIR: mailDir },
+  onQuery: (service) => counts[service]++,
+});
 
 async function median(run: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 5; i++) await run(); // warm-up: query plans, JIT, connections
@@ -84,4 +93,5 @@ try {
 } finally {
   await stack.close();
   await server.stop();
+  await rm(mailDir, { recursive: true, force: true });
 }

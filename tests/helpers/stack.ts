@@ -76,8 +76,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CLIENTS_DATABASE_URL: urls.clients,
     // Shared by the gateway and the subgraphs, as npm start does with .data/keys/gateway-secret.
     GATEWAY_SECRET: newGatewaySecret('test-'),
-    // Mail goes into the run's mail directory, removed when the run ends.
-    MAIL_DIR: await createMailDir(),
+    // Mail goes into the run's mail directory, removed when the run ends (unless the caller,
+    // e.g. the benchmark outside vitest, names its own).
+    MAIL_DIR: options.env?.MAIL_DIR ?? (await createMailDir()),
     ...options.env,
   };
   const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };
