@@ -12,6 +12,10 @@ import { withTenant } from '../subgraphs/clients/src/db.ts';
 import { registerAccount } from '../tests/fixtures/accounts.ts';
 import { startTestDatabase, withDatabase } from '../tests/helpers/embedded-db.ts';
 import { startStack } from '../tests/helpers/stack.ts';
+import { runScaleBench } from './scale.ts';
+
+// `npm run bench -- --scale`: the scale benchmark (issue 16), see benchmarks/scale.ts.
+if (process.argv.includes('--scale')) process.exit(await runScaleBench(process.argv.slice(2)));
 
 const ROUNDS = Number(process.argv[2] ?? 60);
 type Service = 'auth' | 'users' | 'clients';
