@@ -40,10 +40,14 @@ export function pageArgs(args: { first?: number | null; after?: string | null })
 
 /**
  * Prisma `where` fragment selecting rows after `cursor` in (createdAt desc, id desc) order.
+ * The `lte` bound is implied by the OR, but spelled out it becomes an index condition: a deep
+ * page starts its (…, created_at DESC, id DESC) index scan at the cursor instead of reading
+ * and filtering every row of the pages before it.
  */
 export function afterCursorWhere(cursor: CursorPosition | undefined) {
   if (!cursor) return {};
   return {
+    createdAt: { lte: cursor.createdAt },
     OR: [
       { createdAt: { lt: cursor.createdAt } },
       { createdAt: cursor.createdAt, id: { lt: cursor.id } },

@@ -24,3 +24,4 @@ export * from './proxies.ts';
 export * from './rateLimit.ts';
 export * from './rateLimitPostgres.ts';
 export * from './rateLimitResolvers.ts';
+export * from './selection.ts';

@@ -1,4 +1,5 @@
 import { afterCursorWhere, pageArgs, toConnection } from '@grahvani/shared';
+import { liveClientCount } from './clientCount.ts';
 import { withTenant, type Db } from './db.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 
@@ -29,17 +30,31 @@ export function clientFilter(tenantId: string, args: ClientListArgs): Prisma.Cli
   return where;
 }
 
-/** One page of a tenant's clients, newest first, as a Relay connection. */
-export async function listClients(db: Db, tenantId: string, args: ClientListArgs) {
+/**
+ * One page of a tenant's clients, newest first, as a Relay connection. `totalCount` is worked
+ * out only when `withCount` (the field is selected): from the maintained counter when nothing
+ * is filtered, else by counting the matches (through the search and tags indexes).
+ */
+export async function listClients(
+  db: Db,
+  tenantId: string,
+  args: ClientListArgs,
+  withCount: boolean,
+) {
   const { first, after } = pageArgs(args);
   const where = clientFilter(tenantId, args);
+  const filtered = Boolean(where.OR ?? where.tags);
   const [rows, totalCount] = await withTenant(db, tenantId, async (tx) => [
     await tx.client.findMany({
       where: { AND: [where, afterCursorWhere(after)] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
     }),
-    await tx.client.count({ where }),
+    !withCount
+      ? 0
+      : filtered
+        ? await tx.client.count({ where })
+        : await liveClientCount(tx, tenantId),
   ]);
   return toConnection(rows, first, totalCount, Boolean(after));
 }

@@ -58,14 +58,15 @@ async function pageIds<T>(
 }
 
 /**
- * Per-request loaders of client pages: one loader per (first, after), so the page of every
- * client asked for in a request costs three statements in all (ids, rows, counts).
+ * Per-request loaders of client pages: one loader per (first, after, withCount), so the page of
+ * every client asked for in a request costs three statements in all (ids, rows, counts), and
+ * two when no one selects `totalCount` (counting a long history is then skipped).
  */
 export function createPageLoaders<T extends { id: string }>(scoped: Scoped, child: PagedChild<T>) {
   const loaders = new Map<string, DataLoader<string, Connection<T>>>();
-  return (args: PageArgs): DataLoader<string, Connection<T>> => {
+  return (args: PageArgs, withCount: boolean): DataLoader<string, Connection<T>> => {
     const { first, after } = pageArgs(args);
-    const key = `${first}|${args.after ?? ''}`;
+    const key = `${first}|${args.after ?? ''}|${withCount}`;
     const existing = loaders.get(key);
     if (existing) return existing;
     const loader = new DataLoader<string, Connection<T>>(async (keys) => {
@@ -77,7 +78,9 @@ export function createPageLoaders<T extends { id: string }>(scoped: Scoped, chil
               const ids = await pageIds(tx, child, tenantId, clientIds, first + 1, after);
               return {
                 rows: await child.byIds(tx, tenantId, ids),
-                counts: await child.countByClient(tx, tenantId, clientIds),
+                counts: withCount
+                  ? await child.countByClient(tx, tenantId, clientIds)
+                  : new Map<string, number>(),
               };
             });
       return keys.map((clientId) => {

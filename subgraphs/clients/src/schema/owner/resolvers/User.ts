@@ -1,4 +1,6 @@
+import { selectsField } from '@grahvani/shared';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
+import { liveClientCount } from '../../../clientCount.ts';
 import { listClients } from '../../../clientList.ts';
 import { withTenant } from '../../../db.ts';
 
@@ -6,9 +8,9 @@ import { withTenant } from '../../../db.ts';
 // authUserId is the viewer's tenant here.
 export const User: UserResolvers = {
   __resolveReference: (ref) => ({ authUserId: ref.authUserId }),
-  clients: (user, args, ctx) => listClients(ctx.db, user.authUserId, args),
+  clients: (user, args, ctx, info) =>
+    listClients(ctx.db, user.authUserId, args, selectsField(info, 'totalCount')),
+  // The maintained counter: one row, however big the book.
   clientCount: (user, _args, ctx) =>
-    withTenant(ctx.db, user.authUserId, (tx) =>
-      tx.client.count({ where: { tenantId: user.authUserId, deletedAt: null } }),
-    ),
+    withTenant(ctx.db, user.authUserId, (tx) => liveClientCount(tx, user.authUserId)),
 };

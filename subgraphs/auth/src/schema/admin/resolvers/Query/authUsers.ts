@@ -1,9 +1,14 @@
-import { afterCursorWhere, badInput, pageArgs, toConnection } from '@grahvani/shared';
+import { afterCursorWhere, badInput, pageArgs, selectsField, toConnection } from '@grahvani/shared';
 import type { Prisma } from '../../../../generated/prisma/client.ts';
 import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
 
 /** ADMIN only, by its SDL rule (checked against the account's current role and status). */
-export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (_parent, args, ctx) => {
+export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (
+  _parent,
+  args,
+  ctx,
+  info,
+) => {
   const { first, after } = pageArgs(args);
   const filter = args.filter ?? {};
   const search = filter.search?.trim();
@@ -26,7 +31,8 @@ export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (_paren
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
     }),
-    ctx.db.authUser.count({ where }),
+    // Counted only when asked for: a page of 20 need not count every account.
+    selectsField(info, 'totalCount') ? ctx.db.authUser.count({ where }) : 0,
   ]);
   return toConnection(rows, first, totalCount, !!after);
 };

@@ -1,6 +1,7 @@
+import { selectsField } from '@grahvani/shared';
 import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
 import { listClients } from '../../../../clientList.ts';
 import { viewerTenant } from '../../../../tenant.ts';
 
-export const clients: NonNullable<QueryResolvers['clients']> = (_parent, args, ctx) =>
-  listClients(ctx.db, viewerTenant(ctx), args);
+export const clients: NonNullable<QueryResolvers['clients']> = (_parent, args, ctx, info) =>
+  listClients(ctx.db, viewerTenant(ctx), args, selectsField(info, 'totalCount'));
