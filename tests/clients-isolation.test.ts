@@ -18,6 +18,7 @@ const TABLES = [
   'client_activity_logs',
   'client_idempotency_keys',
   'rate_limits',
+  'client_counts',
 ];
 
 const ENTITIES = /* GraphQL */ `
