@@ -8,6 +8,7 @@ export default defineConfig({
       'subgraphs/*/tests/**/*.test.ts',
       'gateway/tests/**/*.test.ts',
       'packages/*/tests/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     // One embedded PostgreSQL for the whole run, migrated once (tests/global-setup.ts).
     globalSetup: ['tests/global-setup.ts'],
