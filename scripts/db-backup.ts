@@ -4,7 +4,7 @@
 // failed run never leaves a file that looks like a backup.
 import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import { assertBackupReadable } from './lib/backupChecks.ts';
 import { loadBackupConfig } from './lib/backupConfig.ts';
 import { backupFileName } from './lib/backupFiles.ts';
 import { UsageError, fail, parseCli } from './lib/cli.ts';
@@ -15,19 +15,6 @@ import { findPgTool, libpqConnection, runPgTool, serverMajor } from './lib/pgToo
 const USAGE = `usage: npm run db:backup [-- --schema <schema>]
   Backs up the database (DATABASE_URL, else the embedded one) into BACKUP_DIR (.data/backups).
   --schema <schema>   only that schema (app_auth, app_users or app_clients)`;
-
-async function schemaExists(url: string, schema: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, application_name: 'grahvani-backup' });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [
-      schema,
-    ]);
-    return rowCount === 1;
-  } finally {
-    await client.end();
-  }
-}
 
 try {
   const { values, positionals } = parseCli({
@@ -45,9 +32,7 @@ try {
     const database = decodeURIComponent(new URL(url).pathname.slice(1));
     const major = await serverMajor(url);
     const pgDump = await findPgTool('pg_dump', major, search);
-    if (schema && !(await schemaExists(url, schema))) {
-      throw new Error(`database ${database} has no schema ${schema}`);
-    }
+    await assertBackupReadable(url, schema);
     await mkdir(backupDir, { recursive: true, mode: 0o700 });
     const file = path.join(backupDir, backupFileName(database, schema, new Date()));
     const partial = `${file}.partial`;

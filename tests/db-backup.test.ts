@@ -172,6 +172,38 @@ describe('db:backup and db:restore (PostgreSQL 15)', { timeout: 120_000 }, () =>
     expect(await rowCounts(target)).toEqual(Object.fromEntries(clients));
   });
 
+  it('refuses a role that row-level security hides rows from, and backs up with BYPASSRLS', async () => {
+    await sql(
+      source,
+      `CREATE ROLE backup_reader LOGIN PASSWORD 'reader-pw';
+       GRANT USAGE ON SCHEMA app_clients TO backup_reader;
+       GRANT SELECT ON ALL TABLES IN SCHEMA app_clients TO backup_reader;
+       GRANT SELECT ON ALL SEQUENCES IN SCHEMA app_clients TO backup_reader`,
+    );
+    const reader = new URL(source);
+    reader.username = 'backup_reader';
+    reader.password = 'reader-pw';
+    const asReader = { ...env, DATABASE_URL: reader.toString() };
+    const args = ['--schema', 'app_clients'];
+    const refused = await runScript('scripts/db-backup.ts', args, asReader);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('BYPASSRLS');
+
+    await sql(source, 'ALTER ROLE backup_reader BYPASSRLS');
+    const allowed = await runScript('scripts/db-backup.ts', args, asReader);
+    expect(allowed.code).toBe(0);
+    const file = allowed.stdout.match(/^backup: (\S+)/)?.[1] ?? '';
+    const target = await freshDatabase('as_reader');
+    expect((await runScript('scripts/db-restore.ts', [file, '--database', target], env)).code).toBe(
+      0,
+    );
+    const clients = Object.entries(await rowCounts(source)).filter(([t]) =>
+      t.startsWith('app_clients.'),
+    );
+    expect(await rowCounts(target)).toEqual(Object.fromEntries(clients));
+  });
+
   it('refuses a schema the database does not have, and a file that is not a backup', async () => {
     const noSchema = await runScript('scripts/db-backup.ts', ['--schema', 'app_nothing'], env);
     expect(noSchema.code).toBe(1);
