@@ -9,7 +9,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PgToolError, findPgTool, serverMajor } from '../scripts/lib/pgTools.ts';
 import { ensureDebianPackage } from './helpers/debian.ts';
-import { withDatabase } from './helpers/embedded-db.ts';
+import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { findFreePort, withDatabase } from './helpers/embedded-db.ts';
 import { runScript } from './helpers/script.ts';
 
 const owner = inject('databaseUrls').owner;
@@ -73,6 +74,35 @@ describe('client programs of the server major', { timeout: 60_000 }, () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('pg_restore 16');
+  });
+
+  it('without DATABASE_URL, backs up the embedded database npm start is running', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-running-'));
+    await chmod(dataDir, 0o755); // the server runs as the postgres OS user
+    const port = await findFreePort();
+    const running = await startEmbeddedDatabase({
+      dir: path.join(dataDir, 'pg'),
+      port,
+      database: 'grahvani',
+      password: 'grahvani-dev',
+      ephemeral: true,
+    });
+    try {
+      // Another EMBEDDED_PG_PORT: the port is the running server's, read from postmaster.pid.
+      const { code, stderr } = await runScript('scripts/db-backup.ts', [], {
+        NODE_ENV: 'development',
+        DATABASE_URL: '',
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await findFreePort()),
+        PG_BIN_DIR: '',
+      });
+      // It reached the running PostgreSQL 16 (not "already in use"), and refuses pg_dump 15.
+      expect(code).toBe(1);
+      expect(stderr).toContain('PostgreSQL 16 and needs pg_dump 16');
+    } finally {
+      await running.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('looks in PG_BIN_DIR first, then PATH, then /usr/lib/postgresql/<major>/bin', async () => {
