@@ -7,7 +7,13 @@ import diagnostics from 'node:diagnostics_channel';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Writable } from 'node:stream';
-import { ConfigError, createLogger, startTracing, tracingConfig, type Tracing } from '@grahvani/shared';
+import {
+  ConfigError,
+  createLogger,
+  startTracing,
+  tracingConfig,
+  type Tracing,
+} from '@grahvani/shared';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -15,7 +21,11 @@ import { createClient, registerAstrologer } from './fixtures/clients.ts';
 import type { TestAccount } from './fixtures/accounts.ts';
 import { findFreePort } from './helpers/embedded-db.ts';
 import { createGraphQLClient } from './helpers/graphql.ts';
-import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './helpers/serviceProcess.ts';
+import {
+  startServiceProcess,
+  stopServiceProcess,
+  type ServiceProcess,
+} from './helpers/serviceProcess.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 // auth (me), users (AuthUser.profile) and clients (User.clientCount, User.clients).
@@ -109,12 +119,21 @@ describe('without OTEL_EXPORTER_OTLP_ENDPOINT', () => {
       // A caller's sampled traceparent changes nothing when tracing is off.
       await book({ 'x-request-id': requestId, traceparent: `00-${hex(16)}-${hex(8)}-01` });
       await tracing.shutdown();
+      // A new connection of our own, to show that the observer sees connections at all.
+      await new Promise((resolve, reject) =>
+        http
+          .get(new URL('/health', stack.gatewayUrl), { agent: false }, (res) =>
+            res.resume().on('end', resolve),
+          )
+          .on('error', reject),
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(requestLogLines(requestId).length).toBeGreaterThanOrEqual(4);
       expect(requestLogLines(requestId).filter((line) => line.traceId)).toEqual([]);
     } finally {
       diagnostics.unsubscribe('net.client.socket', onSocket);
     }
+    expect(attempts).toContain(portOf(stack.gatewayUrl));
     expect(attempts.filter((port) => typeof port !== 'number' || !allowed.has(port))).toEqual([]);
   });
 });
@@ -137,7 +156,7 @@ describe('with a tracer provider (in-memory exporter)', () => {
   function ancestors(spans: ReadableSpan[], span: ReadableSpan): ReadableSpan[] {
     const byId = new Map(spans.map((s) => [s.spanContext().spanId, s]));
     const chain: ReadableSpan[] = [];
-    for (let p = byId.get(span.parentSpanContext?.spanId ?? ''); p; ) {
+    for (let p = byId.get(span.parentSpanContext?.spanId ?? ''); p;) {
       chain.push(p);
       p = byId.get(p.parentSpanContext?.spanId ?? '');
     }

@@ -71,5 +71,7 @@ export function injectTraceContext(headers: { set(name: string, value: string): 
 /** The active trace's id (for log lines), or undefined when the request is not traced. */
 export function activeTraceId(): string | undefined {
   const spanContext = trace.getActiveSpan()?.spanContext();
-  return spanContext && spanContext.traceFlags & TraceFlags.SAMPLED ? spanContext.traceId : undefined;
+  return spanContext && spanContext.traceFlags & TraceFlags.SAMPLED
+    ? spanContext.traceId
+    : undefined;
 }
