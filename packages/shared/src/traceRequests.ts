@@ -10,6 +10,12 @@ import {
 import type express from 'express';
 
 const tracer = trace.getTracer('@grahvani/shared');
+let tracing = false;
+
+/** Turns request spans on or off (startTracing does): while off a request costs one test. */
+export function setRequestTracing(on: boolean): void {
+  tracing = on;
+}
 
 /**
  * A SERVER span per GraphQL request (mounted on /graphql only: probes, metrics and the
@@ -18,10 +24,14 @@ const tracer = trace.getTracer('@grahvani/shared');
  * Prisma's query spans become its children. Written here rather than with
  * @opentelemetry/instrumentation-http/-express: those patch `node:http` and express as they are
  * loaded, which ESM entry points (tsx) and the in-process test stack cannot guarantee; this
- * works whenever a provider is registered. Without one (no OTEL_EXPORTER_OTLP_ENDPOINT) every
- * call below is an OpenTelemetry no-op and the request goes straight on.
+ * works whenever a provider is registered. Without one (no OTEL_EXPORTER_OTLP_ENDPOINT) the
+ * request goes straight on.
  */
 export const traceRequests: express.RequestHandler = (req, res, next) => {
+  if (!tracing) {
+    next();
+    return;
+  }
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const path = req.originalUrl.split('?')[0] ?? '';
   const span = tracer.startSpan(
@@ -38,8 +48,8 @@ export const traceRequests: express.RequestHandler = (req, res, next) => {
     parent,
   );
   if (!span.isRecording()) {
-    // Not traced (tracing off, or the caller's trace is not sampled): the caller's context, if
-    // any, is still passed on so that downstream services make the same decision.
+    // The caller's trace is not sampled: its context is still passed on, so that downstream
+    // services make the same decision.
     if (trace.getSpan(parent)) context.with(parent, next);
     else next();
     return;

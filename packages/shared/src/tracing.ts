@@ -1,6 +1,7 @@
 import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
 import type { Sampler, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ConfigError, str, type Env } from './config.ts';
+import { setRequestTracing } from './traceRequests.ts';
 
 /** OpenTelemetry tracing of one service process. */
 export interface TracingConfig {
@@ -86,6 +87,7 @@ export async function startTracing(
     spanProcessors: [processor],
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
+  setRequestTracing(true);
   // Prisma patches no module: its client asks a global helper, set here, for spans
   // (prisma:client:operation, prisma:client:db_query with the SQL text).
   const unregister = registerInstrumentations({
@@ -96,6 +98,7 @@ export async function startTracing(
     enabled: true,
     exportTo: options.exporter ? 'exporter' : (url ?? null),
     async shutdown() {
+      setRequestTracing(false);
       unregister();
       await provider.shutdown();
       trace.disable();
