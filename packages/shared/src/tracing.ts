@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
 import type { Sampler, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ConfigError, str, type Env } from './config.ts';
@@ -30,7 +31,10 @@ export function tracingConfig(env: Env, service: string): TracingConfig {
   return { endpoint, serviceName: str(env, 'OTEL_SERVICE_NAME', service) };
 }
 
-/** What startTracing did; `shutdown` flushes the spans still buffered and unregisters. */
+/**
+ * What startTracing did; `shutdown` flushes the spans still buffered (waiting at most 3 s for
+ * the collector, so that a slow one cannot hold up a stop) and unregisters.
+ */
 export interface Tracing {
   /** False: nothing was registered, every OpenTelemetry call in the process is a no-op. */
   enabled: boolean;
@@ -44,8 +48,8 @@ export interface Tracing {
  * exported over OTLP/HTTP in batches) or an `exporter` is given (tests: an in-memory one, each
  * span as it ends), with the W3C `traceparent` propagator and Prisma's query spans. Otherwise it
  * does nothing at all: the SDK is not even loaded, no exporter exists and no connection is
- * attempted; the API calls in the request path (tracing middleware, @apollo/gateway's spans,
- * Prisma) stay no-ops.
+ * attempted; the request path pays one boolean test (traceRequests.ts), and the OpenTelemetry
+ * calls of @apollo/gateway and Prisma stay the API's no-ops.
  */
 export async function startTracing(
   config: TracingConfig,
@@ -100,7 +104,7 @@ export async function startTracing(
     async shutdown() {
       setRequestTracing(false);
       unregister();
-      await provider.shutdown();
+      await Promise.race([provider.shutdown(), delay(3_000, undefined, { ref: false })]);
       trace.disable();
       context.disable();
       propagation.disable();
