@@ -20,6 +20,8 @@ export * from './revocation-verifier.ts';
 export * from './metrics.ts';
 export { withPool } from './poolMetrics.ts';
 export * from './requestLog.ts';
+export * from './tracing.ts';
+export * from './traceRequests.ts';
 export * from './gatewayProof.ts';
 export * from './proxies.ts';
 export * from './rateLimit.ts';
