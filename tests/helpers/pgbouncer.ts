@@ -1,6 +1,6 @@
-// A real PgBouncer (Debian's package, installed when missing) in transaction mode in front of
-// a test PostgreSQL, configured as docker/pgbouncer/pgbouncer.ini configures production: the
-// services' roles log in with SCRAM, PgBouncer refuses startup parameters it does not know.
+// A real PgBouncer (Debian's package, installed when missing) in front of a test PostgreSQL,
+// run with production's docker/pgbouncer/pgbouncer.ini (transaction mode, SCRAM, unknown
+// startup parameters refused); only the addresses, file paths and admin console differ.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -31,7 +31,7 @@ export async function startPgBouncer(serverUrl: string, roleUrls: string[]): Pro
   const program = ensureDebianPackage('pgbouncer', '/usr/sbin/pgbouncer');
   const dir = await mkdtemp(join(tmpdir(), 'grahvani-pgbouncer-'));
   // PgBouncer refuses to run as root: it drops to the package's `postgres` user (-u), which
-  // must be able to write its log in this directory.
+  // must be able to read its files in this directory.
   await chmod(dir, 0o777);
   const server = new URL(serverUrl);
   const port = await findFreePort();
@@ -41,21 +41,24 @@ export async function startPgBouncer(serverUrl: string, roleUrls: string[]): Pro
     .join('\n');
   const admin = users[0];
   if (!admin) throw new Error('startPgBouncer needs at least one role');
-  const ini = `[databases]
-* = host=${server.hostname} port=${server.port}
-
-[pgbouncer]
-listen_addr = 127.0.0.1
-listen_port = ${port}
-unix_socket_dir =
-auth_type = scram-sha-256
-auth_file = ${join(dir, 'userlist.txt')}
-admin_users = ${decodeURIComponent(admin.username)}
-pool_mode = transaction
-max_client_conn = 200
-default_pool_size = 10
-logfile = ${join(dir, 'pgbouncer.log')}
-`;
+  // The production configuration, with this run's directory, port and admin console.
+  const production = await readFile('docker/pgbouncer/pgbouncer.ini', 'utf8');
+  const ini = [
+    production
+      .replaceAll('/tmp/pgbouncer/', `${dir}/`)
+      .replace(/^listen_addr = .*$/m, 'listen_addr = 127.0.0.1')
+      .replace(/^listen_port = .*$/m, `listen_port = ${port}`),
+    `admin_users = ${decodeURIComponent(admin.username)}`,
+    '',
+  ].join('\n');
+  if (!ini.includes(`listen_port = ${port}`) || !ini.includes(`%include ${dir}/databases.ini`)) {
+    throw new Error('docker/pgbouncer/pgbouncer.ini no longer has the lines this helper adapts');
+  }
+  await writeFile(
+    join(dir, 'databases.ini'),
+    `[databases]\n* = host=${server.hostname} port=${server.port}\n`,
+    { mode: 0o644 },
+  );
   await writeFile(join(dir, 'userlist.txt'), `${userlist}\n`, { mode: 0o644 });
   await writeFile(join(dir, 'pgbouncer.ini'), ini, { mode: 0o644 });
   const asRoot = process.getuid?.() === 0;
@@ -79,9 +82,8 @@ logfile = ${join(dir, 'pgbouncer.log')}
   try {
     await waitForPort(port, () => child.exitCode !== null);
   } catch (err) {
-    const log = await readFile(join(dir, 'pgbouncer.log'), 'utf8').catch(() => '');
     await stop();
-    throw new Error(`PgBouncer did not start: ${String(err)}\n${stderr}\n${log}`);
+    throw new Error(`PgBouncer did not start: ${String(err)}\n${stderr}`, { cause: err });
   }
   const pooled = (url: string) => {
     const parsed = new URL(url);
