@@ -239,7 +239,7 @@ describe('docker-compose.yml', () => {
     const dockerfileUser = (path: string) =>
       [...readFileSync(path, 'utf8').matchAll(/^USER (\S+)$/gm)].at(-1)?.[1];
     expect(dockerfileUser('Dockerfile')).toBe('node');
-    expect(dockerfileUser('docker/pgbouncer/Dockerfile')).toBe('postgres');
+    expect(dockerfileUser('docker/pgbouncer/Dockerfile')).toBe('999:999');
     const checked: string[] = [];
     for (const [name, service] of Object.entries(services)) {
       if (service.build === '.') {
