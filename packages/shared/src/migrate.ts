@@ -193,7 +193,9 @@ export async function ensureServiceRoles(
       }
       await client.query(`GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(database)} TO ${r}`);
       // An integer of milliseconds (from the configuration's int()), so no quoting is needed.
-      await client.query(`ALTER ROLE ${r} SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
+      await client.query(
+        `ALTER ROLE ${r} SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`,
+      );
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
       await client.query(`REVOKE CREATE ON SCHEMA ${s} FROM ${r}`);
       await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);
