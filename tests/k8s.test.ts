@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as apps from 'kubernetes-models/apps/v1';
 import * as autoscaling from 'kubernetes-models/autoscaling/v2';
 import * as batch from 'kubernetes-models/batch/v1';
+import * as policy from 'kubernetes-models/policy/v1';
 import * as core from 'kubernetes-models/v1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, poolOptions } from '@grahvani/shared';
@@ -25,7 +26,7 @@ interface ModelClass {
   new (data: unknown): { validate(): void };
 }
 const models = new Map<string, ModelClass>();
-for (const group of [core, apps, batch, autoscaling]) {
+for (const group of [core, apps, batch, autoscaling, policy]) {
   for (const value of Object.values(group) as unknown[]) {
     const model = value as Partial<ModelClass>;
     if (typeof value === 'function' && model.apiVersion && model.kind) {
@@ -145,6 +146,7 @@ describe('deploy/k8s', () => {
     expect(count('Service')).toHaveLength(5);
     expect(count('Job')).toHaveLength(1);
     expect(count('HorizontalPodAutoscaler')).toHaveLength(4);
+    expect(count('PodDisruptionBudget')).toHaveLength(5);
     // The schemas really are applied: a wrong type is refused.
     const broken = structuredClone(find<Workload>(renderings.base.manifests, 'Deployment', 'auth'));
     (container(broken).ports as unknown as { containerPort: string }[])[0]!.containerPort = 'http';
@@ -244,6 +246,20 @@ describe('deploy/k8s', () => {
         find(manifests, 'Deployment', hpa.spec.scaleTargetRef.name);
         expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
         expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas);
+      }
+    });
+
+    it('keeps a replica of every Deployment through node drains', () => {
+      for (const deployment of manifests.filter((m) => m.kind === 'Deployment')) {
+        const name = deployment.metadata.name;
+        const pdb = find<
+          Manifest & { spec: { maxUnavailable: number; selector: { matchLabels: Json } } }
+        >(manifests, 'PodDisruptionBudget', name);
+        const labels = (
+          deployment as Workload & { spec: { template: { metadata: { labels: Json } } } }
+        ).spec.template.metadata.labels;
+        expect(labels, name).toMatchObject(pdb.spec.selector.matchLabels);
+        expect(pdb.spec.maxUnavailable, name).toBe(1);
       }
     });
 
