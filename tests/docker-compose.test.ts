@@ -173,7 +173,8 @@ describe('docker-compose.yml', () => {
       ['users_svc', 'USERS_DB_PASSWORD'],
       ['clients_svc', 'CLIENTS_DB_PASSWORD'],
     ] as const) {
-      expect(entrypoint).toContain(`$(quote ${role}) $(quote "\${${variable}:?`);
+      expect(entrypoint).toContain(`: "\${${variable}:?`);
+      expect(entrypoint).toContain(`$(quote ${role}) $(quote "$${variable}")`);
       expect(env[variable]).toBe(secrets[variable]);
     }
   });
