@@ -1,4 +1,5 @@
-# One image for every service; docker-compose.yml picks the entry point per service.
+# One image for every service; docker-compose.yml and deploy/k8s pick the entry point per
+# service. It runs as the unprivileged `node` user (uid 1000) and checks its own /health.
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -14,4 +15,7 @@ RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 COPY . .
 ENV NODE_ENV=production HOST=0.0.0.0
 USER node
+# PORT is each service's own (the gateway's 4000 unless set).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=5 \
+  CMD node docker/healthcheck.mjs "http://127.0.0.1:${PORT:-4000}/health"
 CMD ["node", "--import", "tsx", "gateway/src/index.ts"]

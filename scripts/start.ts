@@ -51,7 +51,7 @@ try {
   const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
   const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env, config.allowDevSecrets);
   try {
-    await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`));
+    await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`), config);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`cannot prepare the database: ${reason}`, { cause: err });
