@@ -79,7 +79,8 @@ export function graphiqlTabs(contractDir: string): GraphiqlTab[] {
 // `<` escaped so that no document text can close the script element.
 const jsonInHtml = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-function page(tabs: GraphiqlTab[], endpoint: string): string {
+/** The page: GraphiQL's assets from the gateway, its config as inert JSON (no inline script). */
+export function graphiqlPage(tabs: GraphiqlTab[], endpoint: string): string {
   const asset = (name: string) => `${GRAPHIQL_PATH}/assets/${name}`;
   return `<!doctype html>
 <html lang="en">
@@ -109,7 +110,7 @@ function page(tabs: GraphiqlTab[], endpoint: string): string {
  * script, so a `script-src 'self'` policy allows it.
  */
 export function mountGraphiql(app: Express, options: { contractDir: string; endpoint: string }) {
-  const html = page(graphiqlTabs(options.contractDir), options.endpoint);
+  const html = graphiqlPage(graphiqlTabs(options.contractDir), options.endpoint);
   app.get(GRAPHIQL_PATH, (_req, res) => {
     res.type('html').set('Cache-Control', 'no-cache').send(html);
   });
