@@ -1,15 +1,16 @@
 // `npm run check:generated`: fails when a generated file no longer matches its source (the
-// supergraph vs the subgraphs' SDL, resolver types vs SDL and codegen.yml, the typed contract
-// operations and their persisted-operation manifest vs contract/), or when a contract operation
-// no longer validates against the gateway's API schema. Regenerate with `npm run compose` and
-// `npm run codegen`.
+// supergraph vs the subgraphs' SDL, resolver types and resolver maps vs SDL and codegen.yml,
+// the contract's typed operations and persisted-operation manifest vs contract/), when a resolver
+// file is missing, misnamed or exports the wrong fields for its module (the server preset would
+// create or fix it), and when a contract operation no longer validates against the gateway's API
+// schema. Regenerate with `npm run compose` and `npm run codegen`.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
 import { buildSchema, parse, Source, validate } from 'graphql';
-import { generate } from '@graphql-codegen/cli';
+import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import type { Types } from '@graphql-codegen/plugin-helpers';
-import { parse as parseYaml } from 'yaml';
+import { format, resolveConfig } from 'prettier';
 import { composeSupergraph, SUPERGRAPH_PATH } from '../gateway/src/compose.ts';
 import { ROOT } from './lib/config.ts';
 
@@ -47,13 +48,21 @@ if (invalid.length) {
   process.exit(1);
 }
 
-const config = parseYaml(await readFile(path.join(ROOT, 'codegen.yml'), 'utf8')) as Types.Config;
+// Loaded as the CLI loads it (YAML merge keys included).
+const { config } = await loadCodegenConfig({ configFilePath: path.join(ROOT, 'codegen.yml') });
 const outputs = (await generate(
   { ...config, cwd: ROOT, silent: true },
   false,
 )) as Types.FileOutput[];
 for (const output of outputs) {
-  await compare(path.resolve(ROOT, output.filename), output.content, 'npm run codegen');
+  const file = path.resolve(ROOT, output.filename);
+  // Resolver files are ours (prettier-formatted); the preset only fixes their exports.
+  // Generated files (*.generated.ts, generated/ folders) are compared as generated.
+  const expected =
+    file.endsWith('.generated.ts') || file.includes(`${path.sep}generated${path.sep}`)
+      ? output.content
+      : await format(output.content, { ...(await resolveConfig(file)), filepath: file });
+  await compare(file, expected, 'npm run codegen');
 }
 
 if (stale.length) {
