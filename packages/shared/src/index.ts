@@ -13,6 +13,7 @@ export * from './subgraph.ts';
 export * from './revocation.ts';
 export * from './inputGuard.ts';
 export * from './text.ts';
+export * from './ports.ts';
 export * from './access.ts';
 export * from './accessTransform.ts';
 export * from './revocation-verifier.ts';
