@@ -204,7 +204,7 @@ describe('clients batching', () => {
 
   it('answers the tags filter from the GIN index, under row-level security', async () => {
     const plan = await planOf({ first: 20, tags: ['VIP', 'gin'] }, 5);
-    expect(plan).toContain('"Index Name":"clients_tags_idx"');
+    expect(plan).toContain('"Index Name":"clients_tenant_id_tags_idx"');
   });
 
   it('lets search and tags use their indexes under row-level security (leakproof operators)', async () => {

@@ -158,14 +158,14 @@ describe(`query plans at ${BOOK} clients`, () => {
 
   it('answers search from the trigram indexes: the matches, counted and paged in one statement', async () => {
     await filteredPlans({ search: 'Client 1-12' }, [
-      'clients_name_trgm_idx',
-      'clients_email_trgm_idx',
-      'clients_phone_trgm_idx',
+      'clients_tenant_id_name_trgm_idx',
+      'clients_tenant_id_email_trgm_idx',
+      'clients_tenant_id_phone_trgm_idx',
     ]);
   });
 
   it('answers the tags filter from the GIN index: the matches, counted and paged in one statement', async () => {
-    await filteredPlans({ tags: ['vip'] }, ['clients_tags_idx']);
+    await filteredPlans({ tags: ['vip'] }, ['clients_tenant_id_tags_idx']);
   });
 
   it("pages a client's consultations and activity by index; counts only what is selected", async () => {

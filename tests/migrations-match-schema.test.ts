@@ -111,14 +111,19 @@ describe('hand-written extras', () => {
     expect(definition).toMatch(/^CREATE UNIQUE INDEX .* WHERE is_default$/);
   });
 
-  it('clients indexes tags (GIN) and the search columns (trigram)', () => {
+  it('clients indexes tags (GIN) and the search columns (trigram), each led by tenant_id', () => {
     const catalog = comparisonOf('clients').migrated;
-    expect(catalog.get('index app_clients.clients_tags_idx')).toMatch(/USING gin \(tags\)/);
+    expect(catalog.get('index app_clients.clients_tenant_id_tags_idx')).toMatch(
+      /USING gin \(tenant_id, tags\)/,
+    );
     for (const column of ['name', 'email', 'phone']) {
-      expect(catalog.get(`index app_clients.clients_${column}_trgm_idx`)).toMatch(
-        new RegExp(`USING gin \\(${column} (public\\.)?gin_trgm_ops\\)`),
+      expect(catalog.get(`index app_clients.clients_tenant_id_${column}_trgm_idx`)).toMatch(
+        new RegExp(`USING gin \\(tenant_id, ${column} (public\\.)?gin_trgm_ops\\)`),
       );
+      // The global trigram indexes they replace are gone (one tenant paid for the others').
+      expect(catalog.has(`index app_clients.clients_${column}_trgm_idx`)).toBe(false);
     }
+    expect(catalog.has('index app_clients.clients_tags_idx')).toBe(false);
     expectObjects('clients', [
       'constraint app_clients.client_family_links.client_family_links_no_self_link_check',
       'constraint app_clients.clients.clients_latitude_check',
