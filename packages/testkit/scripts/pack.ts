@@ -1,0 +1,178 @@
+// Packs the integration-test kit as a tarball that works outside this repository: the kit
+// and the services it starts (gateway, subgraphs, shared code, generated Prisma clients) are
+// bundled into one ES module by esbuild; npm packages stay external and become the package's
+// dependencies, at the exact versions installed here. Files the services read next to their
+// source (SDL, migrations, contract, data) are copied under `root/` in the same layout, and
+// each bundled module's `import.meta.url` is pointed at its place in that layout.
+//
+//   npm run testkit:pack [-- --out <dir>]   → <dir>/grahvani-testkit-<version>.tgz
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const run = promisify(execFile);
+const KIT = fileURLToPath(new URL('..', import.meta.url));
+const REPO = path.resolve(KIT, '../..');
+
+/** Copied into `root/` as they are: everything the services read from disk at run time. */
+const ASSETS = [
+  'subgraphs/auth/src/schema',
+  'subgraphs/users/src/schema',
+  'subgraphs/clients/src/schema',
+  'subgraphs/auth/src/data',
+  'gateway/supergraph.graphql',
+  'contract',
+  'prisma/auth/migrations',
+  'prisma/users/migrations',
+  'prisma/clients/migrations',
+];
+const assetFilter = (source: string) => !/\.(ts|js)$/.test(source);
+
+/** Bare imports that are not ours (`@grahvani/*` is bundled) stay imports of npm packages. */
+const externalPackages = (used: Set<string>): Plugin => ({
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@grahvani/') || args.path.startsWith('node:')) return undefined;
+      const parts = args.path.split('/');
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+      if (!builtinModules.includes(name)) used.add(name);
+      return { path: args.path, external: true };
+    });
+  },
+});
+
+/** `import.meta.url` (and dirname/filename) of each module as if it stood under `root/`. */
+const relocateImportMeta: Plugin = {
+  name: 'relocate-import-meta',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.')) return undefined;
+      const rel = path.relative(REPO, args.path).split(path.sep).join('/');
+      const url = `new URL(${JSON.stringify(`../root/${rel}`)}, import.meta.url).href`;
+      const file = `process.getBuiltinModule('node:url').fileURLToPath(${url})`;
+      const contents = source
+        .replaceAll('import.meta.url', url)
+        .replaceAll('import.meta.filename', file)
+        .replaceAll(
+          'import.meta.dirname',
+          `process.getBuiltinModule('node:path').dirname(${file})`,
+        );
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+async function versionOf(name: string): Promise<string> {
+  const manifest = JSON.parse(
+    await readFile(path.join(REPO, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { version: string };
+  return manifest.version;
+}
+
+/**
+ * Declarations of the public API: the kit's own modules that index.d.ts reaches. Adds the npm
+ * packages they import (types only, so absent from the bundle) to `used`.
+ */
+async function declarations(staging: string, used: Set<string>): Promise<void> {
+  const out = await mkdtemp(path.join(tmpdir(), 'grahvani-testkit-types-'));
+  try {
+    const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+    await run(process.execPath, [
+      tsc,
+      ...['--declaration', '--emitDeclarationOnly', '--noCheck', '--skipLibCheck'],
+      ...['--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
+      ...['--allowImportingTsExtensions', '--strict', '--types', 'node'],
+      ...['--rootDir', REPO, '--outDir', out],
+      path.join(KIT, 'src', 'index.ts'),
+    ]);
+    const from = path.join(out, 'packages', 'testkit', 'src');
+    const pending = ['index.d.ts'];
+    const done = new Set<string>();
+    while (pending.length) {
+      const file = pending.pop() ?? '';
+      if (done.has(file)) continue;
+      done.add(file);
+      let text = await readFile(path.join(from, file), 'utf8');
+      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) {
+        if (!spec) continue;
+        if (!spec.startsWith('./')) {
+          if (spec.startsWith('.') || spec.startsWith('@grahvani/')) {
+            throw new Error(`${file}: the public types reach outside the kit (${spec})`);
+          }
+          used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec);
+          continue;
+        }
+        pending.push(spec.replace(/\.ts$/, '.d.ts'));
+      }
+      text = text.replace(/from '(\.\/[^']+)\.ts'/g, "from '$1.js'");
+      await writeFile(path.join(staging, 'dist', file), text);
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+/** Builds the package in a temporary directory and packs it into `outDir`; returns the tarball. */
+export async function packTestkit(outDir: string): Promise<string> {
+  const staging = await mkdtemp(path.join(tmpdir(), 'grahvani-testkit-pack-'));
+  try {
+    const used = new Set<string>();
+    await build({
+      entryPoints: [path.join(KIT, 'src', 'index.ts')],
+      outfile: path.join(staging, 'dist', 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      plugins: [externalPackages(used), relocateImportMeta],
+    });
+    await declarations(staging, used);
+    for (const asset of ASSETS) {
+      await cp(path.join(REPO, asset), path.join(staging, 'root', asset), {
+        recursive: true,
+        filter: assetFilter,
+      });
+    }
+    const kit = JSON.parse(await readFile(path.join(KIT, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      description: string;
+    };
+    const dependencies: Record<string, string> = {};
+    for (const name of [...used].sort()) dependencies[name] = await versionOf(name);
+    const manifest = {
+      name: kit.name,
+      version: kit.version,
+      description: kit.description,
+      type: 'module',
+      engines: { node: '>=20.19' },
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+      dependencies,
+    };
+    await writeFile(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await cp(path.join(KIT, 'README.md'), path.join(staging, 'README.md'));
+    await mkdir(outDir, { recursive: true });
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
+      cwd: staging,
+    });
+    const [packed] = JSON.parse(stdout) as { filename: string }[];
+    if (!packed) throw new Error('npm pack produced nothing');
+    return path.join(path.resolve(outDir), packed.filename);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const at = process.argv.indexOf('--out');
+  const out = at > 0 ? (process.argv[at + 1] ?? '.') : path.join(KIT, 'dist');
+  console.log(await packTestkit(out));
+}
