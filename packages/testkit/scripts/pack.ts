@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { integrationTestsSection } from './readmeSection.ts';
 
 const run = promisify(execFile);
 const KIT = fileURLToPath(new URL('..', import.meta.url));
@@ -158,7 +159,10 @@ export async function packTestkit(outDir: string): Promise<string> {
       dependencies,
     };
     await writeFile(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await cp(path.join(KIT, 'README.md'), path.join(staging, 'README.md'));
+    await writeFile(
+      path.join(staging, 'README.md'),
+      `# @grahvani/testkit\n\n${(await integrationTestsSection()).replace(/^## .*\n/, '')}`,
+    );
     await mkdir(outDir, { recursive: true });
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
       cwd: staging,

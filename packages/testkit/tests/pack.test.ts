@@ -1,7 +1,8 @@
 // The kit as another repository gets it: packed with `npm run testkit:pack`, installed from
 // the tarball into a fresh project outside this workspace (so nothing resolves from here),
-// type-checked, and run there: one test signs in, creates a client and reads it back; another
-// fails without stopping its graph, which must leave nothing behind either.
+// type-checked, and run there: the README's example test (signs in, creates a client and reads
+// it back) must pass; another test fails without stopping its graph, which must leave nothing
+// behind either.
 import { execFile } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,12 +11,13 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { packTestkit } from '../scripts/pack.ts';
+import { integrationTestExample } from '../scripts/readmeSection.ts';
 import { NOTHING_LEFT, settle, type GraphTrace } from './fixtures/leftovers.ts';
 
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const REPO = path.resolve(here, '../../..');
-const CONSUMER_FILES = ['client-book.test.ts', 'forgets-stop.test.ts', 'tsconfig.json'];
+const CONSUMER_FILES = ['forgets-stop.test.ts', 'tsconfig.json'];
 
 interface VitestReport {
   testResults: { name: string; status: string }[];
@@ -34,6 +36,9 @@ describe('the packed kit', () => {
         path.join(project, 'package.json'),
         JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
       );
+      const example = await integrationTestExample();
+      expect(example.trimEnd().split('\n').length).toBeLessThan(20);
+      await writeFile(path.join(project, 'client-book.test.ts'), example);
       for (const file of CONSUMER_FILES) {
         await copyFile(path.join(here, 'consumer', file), path.join(project, file));
       }
