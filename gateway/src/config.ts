@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { corsConfig, type CorsConfig } from './cors.ts';
 import {
   ConfigError,
+  DEFAULT_PORTS,
   bool,
+  defaultSubgraphUrl,
   gatewaySecret,
   int,
   nodeEnv,
@@ -89,7 +91,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const mode = nodeEnv(env);
   return {
     env: mode,
-    port: int(env, 'PORT', 4000, { max: 65535 }),
+    port: int(env, 'PORT', DEFAULT_PORTS.gateway, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     supergraphPath: str(
@@ -98,9 +100,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
     ),
     subgraphUrls: {
-      auth: str(env, 'AUTH_SUBGRAPH_URL', 'http://127.0.0.1:4001/graphql'),
-      users: str(env, 'USERS_SUBGRAPH_URL', 'http://127.0.0.1:4002/graphql'),
-      clients: str(env, 'CLIENTS_SUBGRAPH_URL', 'http://127.0.0.1:4003/graphql'),
+      auth: str(env, 'AUTH_SUBGRAPH_URL', defaultSubgraphUrl('auth')),
+      users: str(env, 'USERS_SUBGRAPH_URL', defaultSubgraphUrl('users')),
+      clients: str(env, 'CLIENTS_SUBGRAPH_URL', defaultSubgraphUrl('clients')),
     },
     subgraphs: subgraphFaults(env),
     tokens: tokenConfig(env),

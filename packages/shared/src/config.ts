@@ -1,5 +1,6 @@
 /** Helpers for the per-package `config` modules: the only code that reads `process.env`. */
 import { gatewaySecret } from './gatewayProof.ts';
+import { localJwksUrl } from './ports.ts';
 import { trustedProxies } from './proxies.ts';
 import type { RateLimitRule } from './rateLimit.ts';
 
@@ -89,7 +90,7 @@ export function tokenConfig(env: Env): TokenConfig {
   return {
     issuer: str(env, 'JWT_ISSUER', 'https://auth.grahvani.dev'),
     audience: str(env, 'JWT_AUDIENCE', 'grahvani-graph'),
-    jwksUrl: str(env, 'JWKS_URL', 'http://127.0.0.1:4001/.well-known/jwks.json'),
+    jwksUrl: str(env, 'JWKS_URL', localJwksUrl()),
   };
 }
 

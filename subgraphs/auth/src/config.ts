@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import {
   ConfigError,
+  DEFAULT_PORTS,
   DEV_KEY_PREFIX,
   bool,
   databaseUrl,
@@ -83,7 +84,7 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
   const signingKeys = await signingKeysFrom(env, mode);
   return {
     env: mode,
-    port: int(env, 'PORT', 4001, { max: 65535 }),
+    port: int(env, 'PORT', DEFAULT_PORTS.auth, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     databaseUrl: databaseUrl(env, 'AUTH_DATABASE_URL'),
     database: databaseSettings(env),

@@ -18,7 +18,7 @@ import { scheduleHousekeeping } from './housekeeping.ts';
 import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
 import { createAuthLimiter } from './rateLimits.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers.generated.ts';
 import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
 

@@ -19,7 +19,7 @@ import { scheduleHousekeeping } from './housekeeping.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers.generated.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 

@@ -17,7 +17,7 @@ import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers.generated.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 
