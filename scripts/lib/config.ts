@@ -3,6 +3,7 @@ import {
   ConfigError,
   DEFAULT_PORTS,
   bool,
+  databaseSettings,
   databaseUrl,
   int,
   nodeEnv,
@@ -49,6 +50,11 @@ export interface StackConfig {
    * (embedded database, derived role passwords, `.data` signing keys), each one announced.
    */
   allowDevSecrets: boolean;
+  /**
+   * DB_STATEMENT_TIMEOUT_MS: migrations make it each service role's default statement_timeout,
+   * the one that holds behind PgBouncer (services send it themselves only on direct connections).
+   */
+  statementTimeoutMs: number;
   /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
   gatewaySecret: string | undefined;
 }
@@ -88,6 +94,7 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
     },
     seed,
     allowDevSecrets,
+    statementTimeoutMs: databaseSettings(env).statementTimeoutMs,
     gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }

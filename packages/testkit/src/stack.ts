@@ -6,6 +6,7 @@ import {
   createLogger,
   generateSigningKey,
   newGatewaySecret,
+  poolOptions,
   type HttpService,
   type Logger,
 } from '@grahvani/shared';
@@ -51,6 +52,11 @@ export interface Stack extends GraphHelpers {
 export interface StackOptions {
   /** Where to connect: a migrated database (see `migrateTestDatabase`). */
   databaseUrls: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'> & Partial<DatabaseUrls>;
+  /**
+   * Direct URLs (`*_DIRECT_DATABASE_URL`, for LISTEN) when `databaseUrls` lead to a pooler
+   * such as PgBouncer; by default the services listen on `databaseUrls`.
+   */
+  directDatabaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'>;
   /** Where the auth service writes mail; `env.MAIL_DIR` wins. */
   mailDir: string;
   /** Environment overrides for every service (e.g. tighter limits). */
@@ -68,6 +74,7 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const urls = options.databaseUrls;
+  const direct = options.directDatabaseUrls;
   const signingKeys: JWK[] = options.env?.JWT_PRIVATE_KEYS
     ? (JSON.parse(options.env.JWT_PRIVATE_KEYS) as JWK[])
     : [await generateSigningKey('test-')];
@@ -78,6 +85,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     AUTH_DATABASE_URL: urls.auth,
     USERS_DATABASE_URL: urls.users,
     CLIENTS_DATABASE_URL: urls.clients,
+    ...(direct && {
+      AUTH_DIRECT_DATABASE_URL: direct.auth,
+      USERS_DIRECT_DATABASE_URL: direct.users,
+      CLIENTS_DIRECT_DATABASE_URL: direct.clients,
+    }),
     // Shared by the gateway and the subgraphs, as npm start does with .data/keys/gateway-secret.
     GATEWAY_SECRET: newGatewaySecret('test-'),
     MAIL_DIR: options.mailDir,
@@ -87,7 +99,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
   const { onQuery } = options;
+  // As each service's index.ts does (database settings, no startup parameters behind a pooler).
   const pool = (service: SubgraphName) => ({
+    ...poolOptions({
+      databaseUrl: urls[service],
+      directDatabaseUrl: direct?.[service] ?? urls[service],
+      database: authConfig.database,
+    }),
     max: 5,
     onQuery: onQuery && ((sql: string) => onQuery(service, sql)),
   });

@@ -27,7 +27,7 @@ export interface UsersServerOptions {
   logger: Logger;
   /**
    * Access-token verifier; by default one fetching keys from config.tokens.jwksUrl and
-   * refusing revoked sessions (LISTEN on config.databaseUrl, snapshot from the auth service).
+   * refusing revoked sessions (LISTEN on config.directDatabaseUrl, snapshot from the auth service).
    */
   verifier?: TokenVerifier;
 }
@@ -42,7 +42,7 @@ export async function createServer({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, {
-        listenUrl: config.databaseUrl,
+        listenUrl: config.directDatabaseUrl,
         gatewaySecret: config.boundary.gatewaySecret,
         accounts: createAccountSync(db, logger),
       });
