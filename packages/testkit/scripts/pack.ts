@@ -77,44 +77,62 @@ async function versionOf(name: string): Promise<string> {
   return manifest.version;
 }
 
+/** Workspace packages whose types the public API shows (their sources are bundled too). */
+const TYPED_WORKSPACE_PACKAGES: Record<string, string> = {
+  '@grahvani/operations': 'packages/operations/src/index.d.ts',
+};
+
 /**
- * Declarations of the public API: the kit's own modules that index.d.ts reaches. Adds the npm
- * packages they import (types only, so absent from the bundle) to `used`.
+ * Declarations of the public API under `dist/types/`, in the repository's layout: the modules
+ * `packages/testkit/src/index.d.ts` reaches. Imports of a workspace package become relative;
+ * the npm packages they import (types only, so absent from the bundle) are added to `used`.
  */
-async function declarations(staging: string, used: Set<string>): Promise<void> {
+async function declarations(staging: string, used: Set<string>): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'grahvani-testkit-types-'));
+  const entry = 'packages/testkit/src/index.d.ts';
   try {
     const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
     await run(process.execPath, [
       tsc,
       ...['--declaration', '--emitDeclarationOnly', '--noCheck', '--skipLibCheck'],
       ...['--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
-      ...['--allowImportingTsExtensions', '--strict', '--types', 'node'],
+      ...['--allowImportingTsExtensions', '--resolveJsonModule', '--strict', '--types', 'node'],
       ...['--rootDir', REPO, '--outDir', out],
       path.join(KIT, 'src', 'index.ts'),
     ]);
-    const from = path.join(out, 'packages', 'testkit', 'src');
-    const pending = ['index.d.ts'];
+    const pending = [entry];
     const done = new Set<string>();
     while (pending.length) {
       const file = pending.pop() ?? '';
       if (done.has(file)) continue;
       done.add(file);
-      let text = await readFile(path.join(from, file), 'utf8');
-      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) {
-        if (!spec) continue;
-        if (!spec.startsWith('./')) {
-          if (spec.startsWith('.') || spec.startsWith('@grahvani/')) {
-            throw new Error(`${file}: the public types reach outside the kit (${spec})`);
+      const text = (await readFile(path.join(out, file), 'utf8')).replace(
+        /from '([^']+)'/g,
+        (_match, spec: string) => {
+          const workspace = TYPED_WORKSPACE_PACKAGES[spec];
+          const target =
+            workspace ??
+            (spec.startsWith('.') ? path.posix.join(path.posix.dirname(file), spec) : undefined);
+          if (target === undefined) {
+            if (spec.startsWith('@grahvani/')) {
+              throw new Error(`${file}: the public types reach into ${spec}`);
+            }
+            used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec);
+            return `from '${spec}'`;
           }
-          used.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec);
-          continue;
-        }
-        pending.push(spec.replace(/\.ts$/, '.d.ts'));
-      }
-      text = text.replace(/from '(\.\/[^']+)\.ts'/g, "from '$1.js'");
-      await writeFile(path.join(staging, 'dist', file), text);
+          const declaration = target.replace(/\.ts$/, '.d.ts');
+          pending.push(declaration);
+          const relative = path.posix.relative(path.posix.dirname(file), declaration);
+          return `from '${relative.startsWith('.') ? relative : `./${relative}`}'`.replace(
+            /\.d\.ts'$/,
+            ".js'",
+          );
+        },
+      );
+      await mkdir(path.dirname(path.join(staging, 'dist', 'types', file)), { recursive: true });
+      await writeFile(path.join(staging, 'dist', 'types', file), text);
     }
+    return `./dist/types/${entry}`;
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -135,7 +153,7 @@ export async function packTestkit(outDir: string): Promise<string> {
       logLevel: 'error',
       plugins: [externalPackages(used), relocateImportMeta],
     });
-    await declarations(staging, used);
+    const types = await declarations(staging, used);
     for (const asset of ASSETS) {
       await cp(path.join(REPO, asset), path.join(staging, 'root', asset), {
         recursive: true,
@@ -155,7 +173,7 @@ export async function packTestkit(outDir: string): Promise<string> {
       description: kit.description,
       type: 'module',
       engines: { node: '>=20.19' },
-      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+      exports: { '.': { types, default: './dist/index.js' } },
       dependencies,
     };
     await writeFile(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

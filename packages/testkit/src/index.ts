@@ -2,7 +2,7 @@
 //
 //   const graph = await startGraph();
 //   const astrologer = await graph.signInAs('USER');
-//   const { data } = await graph.graphql(MyClientBook, { first: 10 }, { token: astrologer.token });
+//   const { data } = await graph.graphql(operations.MyClientBookDocument, {}, { token: astrologer.token });
 //   await graph.stop();
 export { startGraph, type Graph, type GraphOptions } from './graph.ts';
 export type {
@@ -28,3 +28,5 @@ export {
 } from './client.ts';
 export type { GraphHelpers } from './helpers.ts';
 export { mailsTo, waitForMail, type ReceivedMail, type WaitForMailOptions } from './mailbox.ts';
+/** The contract's operations (contract/*.graphql) as typed documents for `graphql()`. */
+export * as operations from '@grahvani/operations';

@@ -5,18 +5,18 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, startGraph, type Graph, type TypedDocumentNode } from '../src/index.ts';
+import {
+  errorCodes,
+  operations,
+  startGraph,
+  type Graph,
+  type TypedDocumentNode,
+} from '../src/index.ts';
 import { leftovers, NOTHING_LEFT, settle, traceOf, type GraphTrace } from './fixtures/leftovers.ts';
 
 const ME = parse(`query Me { me { id email role status } }`) as TypedDocumentNode<
   { me: { id: string; email: string; role: string; status: string } | null },
   Record<string, never>
->;
-const CLIENT_BY_ID = parse(
-  `query ClientById($id: ID!) { client(id: $id) { id name owner { id } } }`,
-) as TypedDocumentNode<
-  { client: { id: string; name: string; owner: { id: string } } | null },
-  { id: string }
 >;
 
 describe('startGraph', () => {
@@ -39,14 +39,18 @@ describe('startGraph', () => {
     expect(errorCodes(await graph.graphql(list, {}, { token: admin.token }))).toEqual([]);
   });
 
-  it('gives an astrologer a client book that only they can read', async () => {
+  it('gives an astrologer a client book that only they can read (typed contract operations)', async () => {
     const astrologer = await graph.astrologerWithClients(2);
     expect(astrologer.clients).toHaveLength(2);
     const id = astrologer.clients[0]?.id ?? '';
-    const { data } = await graph.graphql(CLIENT_BY_ID, { id }, { token: astrologer.token });
+    const { data } = await graph.graphql(
+      operations.ClientByIdDocument,
+      { id },
+      { token: astrologer.token },
+    );
     expect(data?.client).toMatchObject({ id, owner: { id: astrologer.profileId } });
     const other = await graph.astrologerWithClients(0);
-    const res = await graph.graphql(CLIENT_BY_ID, { id }, { token: other.token });
+    const res = await graph.graphql(operations.ClientByIdDocument, { id }, { token: other.token });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 
