@@ -79,7 +79,7 @@ async function versionOf(name: string): Promise<string> {
 
 /** Workspace packages whose types the public API shows (their sources are bundled too). */
 const TYPED_WORKSPACE_PACKAGES: Record<string, string> = {
-  '@grahvani/operations': 'packages/operations/src/index.d.ts',
+  '@grahvani/operations': 'packages/operations/src/index.ts',
 };
 
 /**
@@ -99,6 +99,8 @@ async function declarations(staging: string, used: Set<string>): Promise<string>
       ...['--allowImportingTsExtensions', '--resolveJsonModule', '--strict', '--types', 'node'],
       ...['--rootDir', REPO, '--outDir', out],
       path.join(KIT, 'src', 'index.ts'),
+      // Given as roots: tsc emits nothing for what it reached through node_modules.
+      ...Object.values(TYPED_WORKSPACE_PACKAGES).map((file) => path.join(REPO, file)),
     ]);
     const pending = [entry];
     const done = new Set<string>();
