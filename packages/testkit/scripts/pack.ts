@@ -27,12 +27,13 @@ const ASSETS = [
   'subgraphs/clients/src/schema',
   'subgraphs/auth/src/data',
   'gateway/supergraph.graphql',
+  'gateway/public',
   'contract',
   'prisma/auth/migrations',
   'prisma/users/migrations',
   'prisma/clients/migrations',
 ];
-const assetFilter = (source: string) => !/\.(ts|js)$/.test(source);
+const assetFilter = (source: string) => !source.endsWith('.ts');
 
 /** Bare imports that are not ours (`@grahvani/*` is bundled) stay imports of npm packages. */
 const externalPackages = (used: Set<string>): Plugin => ({
@@ -167,8 +168,25 @@ export async function packTestkit(outDir: string): Promise<string> {
       version: string;
       description: string;
     };
+    // Also every runtime dependency of the workspace's packages: some are found by name at run
+    // time (e.g. the gateway's GraphiQL assets, `require.resolve('react/package.json')`).
+    const root = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as {
+      workspaces: string[];
+    };
+    // Exact versions, as every workspace declares them (npm install --save-exact).
+    const declared = new Map<string, string>();
+    for (const workspace of root.workspaces) {
+      const { dependencies: deps = {} } = JSON.parse(
+        await readFile(path.join(REPO, workspace, 'package.json'), 'utf8'),
+      ) as { dependencies?: Record<string, string> };
+      for (const [name, version] of Object.entries(deps)) {
+        if (!name.startsWith('@grahvani/')) declared.set(name, version);
+      }
+    }
     const dependencies: Record<string, string> = {};
-    for (const name of [...used].sort()) dependencies[name] = await versionOf(name);
+    for (const name of [...new Set([...used, ...declared.keys()])].sort()) {
+      dependencies[name] = declared.get(name) ?? (await versionOf(name));
+    }
     const manifest = {
       name: kit.name,
       version: kit.version,

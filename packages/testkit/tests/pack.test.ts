@@ -20,7 +20,12 @@ const REPO = path.resolve(here, '../../..');
 const CONSUMER_FILES = ['forgets-stop.test.ts', 'tsconfig.json'];
 
 interface VitestReport {
-  testResults: { name: string; status: string }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { failureMessages: string[] }[];
+  }[];
 }
 
 describe('the packed kit', () => {
@@ -72,6 +77,12 @@ describe('the packed kit', () => {
       const report = JSON.parse(
         await readFile(path.join(project, 'report.json'), 'utf8'),
       ) as VitestReport;
+      const readmeTest = report.testResults.filter((r) => r.name.endsWith('client-book.test.ts'));
+      const why = readmeTest.flatMap((r) => [
+        r.message ?? '',
+        ...r.assertionResults.flatMap((a) => a.failureMessages),
+      ]);
+      expect(why.filter(Boolean)).toEqual([]);
       const outcome = Object.fromEntries(
         report.testResults.map((r) => [path.basename(r.name), r.status]),
       );
