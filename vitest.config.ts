@@ -19,6 +19,7 @@ export default defineConfig({
             'packages/*/tests/**/*.test.ts',
             'subgraphs/*/tests/**/*.test.ts',
             'gateway/tests/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: ['packages/testkit/**', '**/node_modules/**'],
         },

