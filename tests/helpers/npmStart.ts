@@ -10,8 +10,17 @@ export interface Run {
 }
 
 export function npmStart(env: Record<string, string>): Run {
+  return spawnStart(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], env);
+}
+
+/** The real `npm start` (npm, then the script it runs): for what npm does with signals. */
+export function npmRunStart(env: Record<string, string>): Run {
+  return spawnStart('npm', ['start', '--silent'], env);
+}
+
+function spawnStart(command: string, args: string[], env: Record<string, string>): Run {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(command, args, {
     cwd: path.resolve('.'),
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
