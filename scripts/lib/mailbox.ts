@@ -31,7 +31,7 @@ export async function readMailbox(
     if (entries.length >= limit) break;
     const email = await PostalMime.parse(await readFile(path.join(dir, file)));
     const recipients = (email.to ?? []).flatMap((address) =>
-      'address' in address ? [address.address] : address.group.map((member) => member.address),
+      address.group ? address.group.map((member) => member.address) : [address.address],
     );
     if (wanted && !recipients.some((address) => address.toLowerCase() === wanted)) continue;
     const links = email.text?.match(LINK) ?? email.html?.match(LINK) ?? [];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Logger } from '@grahvani/shared';
 import type { FlowsConfig } from './adminConfig.ts';
 
@@ -61,7 +62,7 @@ export function createMailer(config: FlowsConfig['mail'], logger: Logger): Maile
  * escapes and soft line breaks make mailed links fail when pasted. Only files get this: over
  * SMTP, quoted-printable keeps lines within what every server accepts.
  */
-const readablePart = (contentType: string, content: string) => ({
+const readablePart = (contentType: string, content: string): Mail.Attachment => ({
   raw: `Content-Type: ${contentType}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n${content}`,
 });
 
