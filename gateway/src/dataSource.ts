@@ -101,6 +101,8 @@ export function createSubgraphDataSources(
           }
           // The proof subgraphs require: they answer nothing else.
           request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
+          // A request error then comes back as a 400 that subgraphErrors.ts passes on.
+          request.http?.headers.set('accept', 'application/graphql-response+json');
         },
       });
       const send = source.process.bind(source);

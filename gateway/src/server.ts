@@ -9,6 +9,7 @@ import {
   createFormatError,
   createHttpService,
   createRevokingVerifier,
+  legacyJsonStatusPlugin,
   createServiceMetrics,
   requestLogPlugin,
   readyWithRevocations,
@@ -21,10 +22,10 @@ import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allo
 import type { GatewayConfig } from './config.ts';
 import { createCors } from './cors.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
-import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
 import { createSubgraphMetrics } from './subgraphMetrics.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
+import { scalarInputPlugin } from './scalarInput.ts';
 import { variableDepthPlugin } from './variableDepth.ts';
 import { createRequestRate } from './requestRate.ts';
 import { tokenIgnoredPlugin } from './tokenIgnored.ts';
@@ -98,6 +99,7 @@ export async function createGateway({
       legacyJsonStatusPlugin<GatewayContext>(),
       tokenIgnoredPlugin(),
       variableDepthPlugin<GatewayContext>(),
+      scalarInputPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
