@@ -4,7 +4,14 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findStablePort, npmRunStart, portOpen, waitFor, type Run } from './helpers/npmStart.ts';
+import {
+  findStablePort,
+  npmRunStart,
+  npmStart,
+  portOpen,
+  waitFor,
+  type Run,
+} from './helpers/npmStart.ts';
 import { alive, descendants } from './helpers/processTree.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,8 +52,7 @@ describe('npm start under a supervisor', { timeout: 180_000 }, () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function started(): Promise<{ run: Run; pids: number[] }> {
-    const run = npmRunStart(env);
+  async function started(run = npmRunStart(env)): Promise<{ run: Run; pids: number[] }> {
     await waitFor(run, 'Grahvani graph is running');
     const pids = descendants(run.child.pid ?? -1);
     leftovers = pids;
@@ -79,5 +85,16 @@ describe('npm start under a supervisor', { timeout: 180_000 }, () => {
     run.child.kill('SIGKILL');
     await run.exited;
     await expectAllGone(pids);
+  });
+
+  it('stops quietly on Ctrl-C, after a start without connection refusals or deprecations', async () => {
+    const { run, pids } = await started(npmStart(env, { ownGroup: true }));
+    // Auth starts first, so nobody's snapshot is refused; no deprecated Apollo option is used.
+    expect(run.output()).not.toMatch(/ECONNREFUSED|deprecated/i);
+    // Ctrl-C: the terminal signals every process of the job at once, PostgreSQL included.
+    process.kill(-(run.child.pid ?? 0), 'SIGINT');
+    expect(await run.exited).toBe(0);
+    await expectAllGone(pids);
+    expect(run.output()).not.toMatch(/failed|ECONNREFUSED|error/i);
   });
 });
