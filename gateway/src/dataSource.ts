@@ -1,5 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, GATEWAY_SECRET_HEADER, type Logger } from '@grahvani/shared';
+import {
+  ErrorCode,
+  GATEWAY_SECRET_HEADER,
+  injectTraceContext,
+  type Logger,
+} from '@grahvani/shared';
 import { GraphQLError, Kind } from 'graphql';
 import CircuitBreaker from 'opossum';
 import { Agent, fetch as undiciFetch } from 'undici';
@@ -103,6 +108,8 @@ export function createSubgraphDataSources(
           request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
           // A request error then comes back as a 400 that subgraphErrors.ts passes on.
           request.http?.headers.set('accept', 'application/graphql-response+json');
+          // W3C traceparent of the active gateway.fetch span: the subgraph's spans join it.
+          if (request.http) injectTraceContext(request.http.headers);
         },
       });
       const send = source.process.bind(source);
