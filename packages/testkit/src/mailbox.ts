@@ -33,7 +33,12 @@ function parse(raw: string): ReceivedMail | null {
   const headers = raw.slice(0, headerEnd);
   const header = (name: string) =>
     new RegExp(`^${name}: (.*)$`, 'mi').exec(headers)?.[1]?.trim() ?? '';
-  const body = decodeQuotedPrintable(raw.slice(headerEnd + 2));
+  // Development mail is written 8bit; only quoted-printable mail (SMTP) has escapes to undo
+  // (undoing them in 8bit text would turn a token starting `=4F...` into `O...`).
+  const rawBody = raw.slice(headerEnd + 2);
+  const body = /^Content-Transfer-Encoding: quoted-printable/im.test(raw)
+    ? decodeQuotedPrintable(rawBody)
+    : rawBody;
   const link = /(https?:\/\/[^\s"<>]+\?token=([A-Za-z0-9_-]+))/.exec(body);
   if (!link?.[1] || !link[2]) return null;
   return { to: header('To'), subject: header('Subject'), body, link: link[1], token: link[2] };
