@@ -8,7 +8,6 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '@grahvani/shared';
-import { openEmbeddedDatabase } from '@grahvani/shared/embedded';
 import { changedFields, cliOrigin, recordAudit } from '../subgraphs/auth/src/audit/record.ts';
 import { loadAdminCliConfig } from '../subgraphs/auth/src/adminConfig.ts';
 import { createDb } from '../subgraphs/auth/src/db.ts';
@@ -159,7 +158,10 @@ try {
   const embedded =
     config.databaseUrl || config.serviceUrls.auth || config.env === 'production'
       ? undefined
-      : await openEmbeddedDatabase(embeddedOptions(config));
+      : // Loaded only here: production installs carry no @grahvani/devtools.
+        await (
+          await import('@grahvani/devtools/embedded')
+        ).openEmbeddedDatabase(embeddedOptions(config));
   try {
     let authUrl = config.serviceUrls.auth;
     if (!authUrl) {

@@ -3,7 +3,7 @@
 // three subgraphs and the gateway, and stops all of it on Ctrl-C, on SIGTERM, and when the process
 // that started it goes away (`npm start` execs this script, so npm's SIGTERM reaches it directly).
 import { ConfigError } from '@grahvani/shared';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/devtools/embedded';
 import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
 import { OWNER_URL_REQUIRED, loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
