@@ -45,7 +45,7 @@ try {
   }
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
-  const devSecrets = devSecretsPlan(config, process.env);
+  const devSecrets = devSecretsPlan(config);
   for (const line of devSecrets.lines) console.log(line);
 
   if (!config.databaseUrl) {
@@ -74,12 +74,12 @@ try {
       ? undefined
       : loadOrCreateDevGatewaySecret(config.dataDir));
   const base = {
-    ...process.env,
+    ...config.inherited,
     ...devSecrets.env,
     ...(gatewaySecret ? { GATEWAY_SECRET: gatewaySecret } : {}),
     NODE_ENV: config.env,
     DATA_DIR: config.dataDir,
-    JWKS_URL: process.env.JWKS_URL ?? `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,
+    JWKS_URL: config.jwksUrl,
   };
   const subgraphs = [
     { name: 'auth', port: ports.auth, env: { AUTH_DATABASE_URL: urls.auth } },
