@@ -5,6 +5,7 @@ import CircuitBreaker from 'opossum';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import type { GatewayContext } from './server.ts';
+import { dedupeInFlight, type SubgraphFetch } from './inFlight.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -37,11 +38,12 @@ function isConnectionFailure(err: unknown): boolean {
 
 function isQuery(options: ProcessOptions): boolean {
   const document = 'document' in options ? options.document : undefined;
-  return (
-    document?.definitions.some(
-      (definition) =>
-        definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query',
-    ) ?? false
+  // The planner passes no document unless exposeDocumentNodeInFetchNode: read the text it
+  // printed (`query ...` or `{...}`).
+  if (!document) return /^\s*(query\b|\{)/.test(options.request.query ?? '');
+  return document.definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query',
   );
 }
 
@@ -57,7 +59,8 @@ export interface SubgraphDataSources {
  * size per subgraph (undici), a timeout per subgraph, a circuit breaker (opossum) that fails fast
  * while a subgraph keeps failing and lets one request probe it every `probeIntervalMs`, and one
  * immediate retry of a query whose connection was refused or dropped before any answer (a
- * keep-alive connection closed by a subgraph that is shutting down). Any such failure reaches
+ * keep-alive connection closed by a subgraph that is shutting down), and identical queries in
+ * flight at the same time merged into one call (see inFlight.ts). Any such failure reaches
  * the client as SUBGRAPH_UNAVAILABLE naming the subgraph, never its address.
  */
 export function createSubgraphDataSources(
@@ -78,14 +81,16 @@ export function createSubgraphDataSources(
         connect: { timeout: Math.min(timeoutMs, 5_000) },
       });
       agents.push(agent);
-      const fetcher = ((input: string, init?: Parameters<Fetcher>[1]) =>
+      const send: SubgraphFetch = (input, init) =>
         undiciFetch(input, {
-          method: init?.method,
-          headers: init?.headers,
-          body: init?.body,
+          method: init.method,
+          headers: init.headers,
+          body: init.body,
           dispatcher: agent,
           signal: AbortSignal.timeout(timeoutMs),
-        })) as unknown as Fetcher;
+        }) as unknown as Promise<Response>;
+      // Identical queries in flight at once share one call (GATEWAY_DEDUPE).
+      const fetcher = (subgraphs.dedupe ? dedupeInFlight(send) : send) as unknown as Fetcher;
       const source = new (class extends RemoteGraphQLDataSource<GatewayContext> {
         override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
           if (response.status >= 500) throw new SubgraphServerError(`HTTP ${response.status}`);
@@ -103,13 +108,13 @@ export function createSubgraphDataSources(
           request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
         },
       });
-      const send = source.process.bind(source);
+      const processOnce = source.process.bind(source);
       const attempt = async (options: ProcessOptions): Promise<GatewayResponse> => {
         try {
-          return await send(options);
+          return await processOnce(options);
         } catch (err) {
           if (!isConnectionFailure(err) || !isQuery(options)) throw err;
-          return send(options);
+          return processOnce(options);
         }
       };
       const breaker = new CircuitBreaker(attempt, {
