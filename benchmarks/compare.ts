@@ -2,10 +2,14 @@
 // database: throughput and latency, CPU per request of every process, SQL statements per
 // request of every subgraph, for the contract's hot operations, with distinct signed-in users
 // per connection and with identical requests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BenchArgs } from './lib/args.ts';
 import { createBenchData, OPERATIONS, type BenchData } from './lib/fixtures.ts';
 import { startHiveGateway } from './lib/hiveGateway.ts';
 import { runLoad, type ConnectionRequest, type LoadResult } from './lib/load.ts';
+import { summarizeProfiles } from './lib/profile.ts';
 import { cpuBetween, memoryMiB, sampleCpu, type ProcessGroup } from './lib/procStats.ts';
 import { fixed, table } from './lib/report.ts';
 import { SERVICES, startBenchStack, type BenchStack, type Service } from './lib/services.ts';
@@ -57,10 +61,20 @@ async function measure(
 
 /** Runs every figure; returns the Markdown section (also printed as it goes). */
 export async function runComparison(args: BenchArgs): Promise<string> {
-  const stack = await startBenchStack();
+  const profileDir = args.flags.has('--profile')
+    ? await mkdtemp(path.join(tmpdir(), 'grahvani-bench-prof-'))
+    : undefined;
+  const nodeOptions: Record<string, string> = profileDir
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
+    : {};
+  const stack = await startBenchStack(nodeOptions);
   const hive = args.flags.has('--no-hive')
     ? undefined
-    : await startHiveGateway(stack.supergraphPath, stack.gatewaySecret);
+    : await startHiveGateway(stack.supergraphPath, stack.gatewaySecret, nodeOptions);
+  const pidNames = new Map<number, string>();
+  for (const group of stack.groups) for (const pid of group.pids()) pidNames.set(pid, group.name);
+  if (hive?.child.pid) pidNames.set(hive.child.pid, 'Hive Gateway');
+  let section: string;
   try {
     console.log(
       `creating ${args.connections} astrologers with ${CLIENTS_PER_ASTROLOGER} clients each`,
@@ -120,7 +134,7 @@ export async function runComparison(args: BenchArgs): Promise<string> {
       const peak = Math.max(...pids.map((pid) => memoryMiB(pid).peak));
       return [name, fixed(peak, 0)];
     });
-    return [
+    section = [
       `${args.connections} connections, ${args.durationSeconds} s per figure after a 1 s warm-up; ` +
         `distinct: each connection signed in as its own astrologer (${CLIENTS_PER_ASTROLOGER} ` +
         `clients each); identical: every connection sends the first connection's request.`,
@@ -179,4 +193,8 @@ export async function runComparison(args: BenchArgs): Promise<string> {
     }
     await stack.close();
   }
+  if (!profileDir) return section;
+  const profiles = summarizeProfiles(profileDir, pidNames);
+  await rm(profileDir, { recursive: true, force: true });
+  return `${section}\n\n### CPU profiles over the whole run (node --cpu-prof, self time)\n\n${profiles}`;
 }

@@ -1,5 +1,6 @@
 // The benchmark's command line: `npm run bench -- [--soak] [--duration=8] [--connections=20]
-// [--soak-minutes=10] [--no-start] [--no-hive] [--no-write]`.
+// [--soak-minutes=10] [--profile] [--no-start] [--no-hive] [--no-write]`. --profile runs every
+// service under `node --cpu-prof` and adds where their time went.
 
 export interface BenchArgs {
   flags: Set<string>;

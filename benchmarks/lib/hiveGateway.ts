@@ -69,6 +69,7 @@ export async function ensureHiveGateway(): Promise<string> {
 export async function startHiveGateway(
   supergraphPath: string,
   gatewaySecret: string,
+  env: Record<string, string> = {},
 ): Promise<ServiceProcess> {
   const bin = await ensureHiveGateway();
   const dir = path.dirname(supergraphPath);
@@ -94,13 +95,24 @@ export async function startHiveGateway(
   let output = '';
   const child = spawn(
     process.execPath,
-    [bin, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1'],
+    [
+      bin,
+      'supergraph',
+      supergraphPath,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--fork',
+      '1',
+    ],
     {
       cwd: dir,
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         BENCH_GATEWAY_SECRET: gatewaySecret,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
