@@ -64,13 +64,11 @@ export async function runComparison(args: BenchArgs): Promise<string> {
   const profileDir = args.flags.has('--profile')
     ? await mkdtemp(path.join(tmpdir(), 'grahvani-bench-prof-'))
     : undefined;
-  const nodeOptions: Record<string, string> = profileDir
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
-    : {};
-  const stack = await startBenchStack(nodeOptions);
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const stack = await startBenchStack({}, nodeArgs);
   const hive = args.flags.has('--no-hive')
     ? undefined
-    : await startHiveGateway(stack.supergraphPath, stack.gatewaySecret, nodeOptions);
+    : await startHiveGateway(stack.supergraphPath, stack.gatewaySecret, nodeArgs);
   const pidNames = new Map<number, string>();
   for (const group of stack.groups) for (const pid of group.pids()) pidNames.set(pid, group.name);
   if (hive?.child.pid) pidNames.set(hive.child.pid, 'Hive Gateway');
@@ -99,7 +97,8 @@ export async function runComparison(args: BenchArgs): Promise<string> {
         : []),
     ];
     const results: Measurement[] = [];
-    for (const operation of OPERATIONS) {
+    const only = args.only;
+    for (const operation of OPERATIONS.filter((op) => !only || op.name.includes(only))) {
       for (const mode of ['distinct', 'identical'] as const) {
         const requests = data.astrologers.map((a) => operation.requestOf(a, data));
         const perConnection = mode === 'distinct' ? requests : requests.slice(0, 1);
@@ -195,6 +194,7 @@ export async function runComparison(args: BenchArgs): Promise<string> {
   }
   if (!profileDir) return section;
   const profiles = summarizeProfiles(profileDir, pidNames);
+  console.log(profiles);
   await rm(profileDir, { recursive: true, force: true });
   return `${section}\n\n### CPU profiles over the whole run (node --cpu-prof, self time)\n\n${profiles}`;
 }

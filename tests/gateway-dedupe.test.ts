@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../gateway/src/compose.ts';
 import { loadConfig } from '../gateway/src/config.ts';
 import { dedupeInFlight } from '../gateway/src/inFlight.ts';
+import { BufferedResponse } from '../gateway/src/subgraphFetch.ts';
 import { createGateway } from '../gateway/src/server.ts';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { createGraphQLClient, errorCodes, type GraphQLClient } from './helpers/graphql.ts';
@@ -128,11 +129,12 @@ describe('gateway merges identical subgraph queries in flight', () => {
     const merged = dedupeInFlight(async () => {
       sent += 1;
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return Response.json({ data: { me: { email: 'a@example.com' } } });
+      const body = JSON.stringify({ data: { me: { email: 'a@example.com' } } });
+      return new BufferedResponse(200, { 'content-type': 'application/json' }, Buffer.from(body));
     });
     const body = JSON.stringify({ query: '{ me { email } }', variables: {} });
     const responses = await Promise.all([merged('u', { body }), merged('u', { body })]);
-    // A shared Response could be read once only: the second read would throw.
+    expect(responses[0]).not.toBe(responses[1]);
     const [first, second] = await Promise.all(responses.map((res) => res.json()));
     expect(sent).toBe(1);
     expect(first).toEqual(second);

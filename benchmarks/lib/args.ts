@@ -1,5 +1,5 @@
 // The benchmark's command line: `npm run bench -- [--soak] [--duration=8] [--connections=20]
-// [--soak-minutes=10] [--profile] [--no-start] [--no-hive] [--no-write]`. --profile runs every
+// [--soak-minutes=10] [--profile] [--only=<operation>] [--no-start] [--no-hive] [--no-write]`. --profile runs every
 // service under `node --cpu-prof` and adds where their time went.
 
 export interface BenchArgs {
@@ -10,6 +10,8 @@ export interface BenchArgs {
   connections: number;
   /** Length of the soak (default 10 minutes). */
   soakMinutes: number;
+  /** Only the operations whose name contains this (--only=Login); all by default. */
+  only: string | undefined;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -33,5 +35,6 @@ export function parseArgs(argv: string[]): BenchArgs {
     durationSeconds: number('--duration', 5),
     connections: Math.round(number('--connections', 20)),
     soakMinutes: number('--soak-minutes', 10),
+    only: values.get('--only'),
   };
 }

@@ -69,7 +69,7 @@ export async function ensureHiveGateway(): Promise<string> {
 export async function startHiveGateway(
   supergraphPath: string,
   gatewaySecret: string,
-  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<ServiceProcess> {
   const bin = await ensureHiveGateway();
   const dir = path.dirname(supergraphPath);
@@ -112,7 +112,6 @@ export async function startHiveGateway(
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         BENCH_GATEWAY_SECRET: gatewaySecret,
-        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -36,7 +36,10 @@ export interface BenchStack {
 }
 
 /** Starts PostgreSQL, migrates, and starts the three subgraphs and our gateway as processes. */
-export async function startBenchStack(env: Record<string, string> = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<BenchStack> {
   const server = await startTestDatabase({
     postgresFlags: [
       '-c',
@@ -89,7 +92,13 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   };
   const processes: ServiceProcess[] = [];
   const start = async (entry: string, port: number, extra: Record<string, string> = {}) => {
-    const service = await startServiceProcess(entry, port, { ...base, ...extra }, 120_000);
+    const service = await startServiceProcess(
+      entry,
+      port,
+      { ...base, ...extra },
+      120_000,
+      nodeArgs,
+    );
     processes.push(service);
     return service;
   };

@@ -2,10 +2,11 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { ErrorCode, GATEWAY_SECRET_HEADER, type Logger } from '@grahvani/shared';
 import { GraphQLError, Kind } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import type { GatewayContext } from './server.ts';
-import { dedupeInFlight, type SubgraphFetch } from './inFlight.ts';
+import { dedupeInFlight } from './inFlight.ts';
+import { createSubgraphFetch } from './subgraphFetch.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -31,8 +32,10 @@ function isAvailabilityFailure(err: unknown): boolean {
 
 /** A connection refused or dropped before any answer: the subgraph never ran the request. */
 function isConnectionFailure(err: unknown): boolean {
-  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : '';
+  // undici's request throws the socket's error itself; fetch wrapped it in `cause`.
+  const failure = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const given = failure?.code ?? failure?.cause?.code;
+  const code = typeof given === 'string' ? given : '';
   return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code);
 }
 
@@ -81,14 +84,7 @@ export function createSubgraphDataSources(
         connect: { timeout: Math.min(timeoutMs, 5_000) },
       });
       agents.push(agent);
-      const send: SubgraphFetch = (input, init) =>
-        undiciFetch(input, {
-          method: init.method,
-          headers: init.headers,
-          body: init.body,
-          dispatcher: agent,
-          signal: AbortSignal.timeout(timeoutMs),
-        }) as unknown as Promise<Response>;
+      const send = createSubgraphFetch(agent, timeoutMs);
       // Identical queries in flight at once share one call (GATEWAY_DEDUPE).
       const fetcher = (subgraphs.dedupe ? dedupeInFlight(send) : send) as unknown as Fetcher;
       const source = new (class extends RemoteGraphQLDataSource<GatewayContext> {

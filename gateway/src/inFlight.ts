@@ -2,11 +2,7 @@
 // fetch layer needs to know what the planner sent (queries only) and how to hand each caller a
 // body of its own; no kept library does this for @apollo/gateway (Hive Gateway has it built in).
 
-/** The fetch function a RemoteGraphQLDataSource calls (url and the init it builds). */
-export type SubgraphFetch = (
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<Response>;
+import type { BufferedResponse, SubgraphFetch } from './subgraphFetch.ts';
 
 /**
  * Headers that never change a subgraph's answer, only its logs and traces: two requests that
@@ -33,37 +29,22 @@ function keyOf(url: string, headers: Record<string, string> | undefined, body: s
   return JSON.stringify([url, body, names.map((name) => [name.toLowerCase(), headers?.[name]])]);
 }
 
-interface SharedAnswer {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  body: ArrayBuffer;
-}
-
 /**
  * Wraps `fetch` so that a query identical to one already in flight (same URL, document,
  * variables and headers, Authorization included) waits for that call instead of sending its
- * own. Each caller gets a Response of its own over the one body read, so it parses its own
- * copy; a failure is shared as it is. An entry is removed as soon as its call settles, so
+ * own. Each caller gets a response object of its own over the one body read (immutable), so
+ * it parses its own copy; a failure is shared as it is. An entry is removed as soon as its call settles, so
  * nothing is cached: a later identical query is sent again. Mutations are never merged.
  */
 export function dedupeInFlight(fetch: SubgraphFetch): SubgraphFetch & { inFlight(): number } {
-  const pending = new Map<string, Promise<SharedAnswer>>();
+  const pending = new Map<string, Promise<BufferedResponse>>();
   const merged: SubgraphFetch = async (url, init) => {
     const body = init.body;
     if (typeof body !== 'string' || !isQueryBody(body)) return fetch(url, init);
     const key = keyOf(url, init.headers, body);
     let answer = pending.get(key);
     if (!answer) {
-      answer = (async () => {
-        const response = await fetch(url, init);
-        return {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-          body: await response.arrayBuffer(),
-        };
-      })();
+      answer = fetch(url, init);
       pending.set(key, answer);
       const settled = answer;
       const forget = () => {
@@ -71,10 +52,7 @@ export function dedupeInFlight(fetch: SubgraphFetch): SubgraphFetch & { inFlight
       };
       settled.then(forget, forget);
     }
-    const { status, statusText, headers, body: bytes } = await answer;
-    // A null-body status cannot carry a body, even an empty one.
-    const nullBody = status === 204 || status === 304;
-    return new Response(nullBody ? null : bytes, { status, statusText, headers });
+    return (await answer).clone();
   };
   return Object.assign(merged, { inFlight: () => pending.size });
 }
