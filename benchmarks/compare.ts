@@ -73,6 +73,7 @@ export async function runComparison(args: BenchArgs): Promise<string> {
   for (const group of stack.groups) for (const pid of group.pids()) pidNames.set(pid, group.name);
   if (hive?.child.pid) pidNames.set(hive.child.pid, 'Hive Gateway');
   let section: string;
+  let loadFromUs: number | undefined;
   try {
     console.log(
       `creating ${args.connections} astrologers with ${CLIENTS_PER_ASTROLOGER} clients each`,
@@ -97,6 +98,7 @@ export async function runComparison(args: BenchArgs): Promise<string> {
         : []),
     ];
     const results: Measurement[] = [];
+    loadFromUs = Number(process.hrtime.bigint() / 1000n);
     const only = args.only;
     for (const operation of OPERATIONS.filter((op) => !only || op.name.includes(only))) {
       for (const mode of ['distinct', 'identical'] as const) {
@@ -193,7 +195,7 @@ export async function runComparison(args: BenchArgs): Promise<string> {
     await stack.close();
   }
   if (!profileDir) return section;
-  const profiles = summarizeProfiles(profileDir, pidNames);
+  const profiles = summarizeProfiles(profileDir, pidNames, loadFromUs ?? 0);
   console.log(profiles);
   await rm(profileDir, { recursive: true, force: true });
   return `${section}\n\n### CPU profiles over the whole run (node --cpu-prof, self time)\n\n${profiles}`;

@@ -25,10 +25,12 @@ async function defaultRun(options: BenchArgs) {
     const { runStartup } = await import('./startup.ts');
     sections.push(`## npm start\n\n${await runStartup()}`);
   }
-  const { runBatching } = await import('./batching.ts');
-  sections.push(
-    `## Batching and gateway overhead (in-process, sequential)\n\n${await runBatching()}`,
-  );
+  if (!options.flags.has('--no-batching')) {
+    const { runBatching } = await import('./batching.ts');
+    sections.push(
+      `## Batching and gateway overhead (in-process, sequential)\n\n${await runBatching()}`,
+    );
+  }
   if (!options.flags.has('--no-write')) recordSection('run', sections.join('\n\n'));
 }
 

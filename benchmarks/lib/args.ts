@@ -1,5 +1,5 @@
 // The benchmark's command line: `npm run bench -- [--soak] [--duration=8] [--connections=20]
-// [--soak-minutes=10] [--profile] [--only=<operation>] [--no-start] [--no-hive] [--no-write]`. --profile runs every
+// [--soak-minutes=10] [--profile] [--only=<operation>] [--no-start] [--no-batching] [--no-hive] [--no-write]`. --profile runs every
 // service under `node --cpu-prof` and adds where their time went.
 
 export interface BenchArgs {

@@ -96,6 +96,7 @@ export async function startHiveGateway(
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       bin,
       'supergraph',
       supergraphPath,
