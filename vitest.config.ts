@@ -1,18 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` holds the pure modules' tests beside each package (no database, no
+// servers: they run in milliseconds, so a failure shows next to its cause); `integration`
+// holds the tests that run the graph on real PostgreSQL and real HTTP servers.
+// `npx vitest run --project unit` runs the fast ones alone.
 export default defineConfig({
   test: {
-    include: [
-      'tests/**/*.test.ts',
-      'tests/**/*.e2e.ts',
-      'subgraphs/*/tests/**/*.test.ts',
-      'gateway/tests/**/*.test.ts',
-      'packages/*/tests/**/*.test.ts',
-    ],
-    // One embedded PostgreSQL for the whole run, migrated once (tests/global-setup.ts).
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test', APOLLO_TELEMETRY_DISABLED: '1' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/tests/**/*.test.ts',
+            'subgraphs/*/tests/**/*.test.ts',
+            'gateway/tests/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts', 'tests/**/*.e2e.ts'],
+          // One embedded PostgreSQL for the whole run, migrated once (tests/global-setup.ts).
+          globalSetup: ['tests/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

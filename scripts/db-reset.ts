@@ -26,7 +26,7 @@ try {
       await client.end();
     }
     const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
-    await prepareDatabase(ownerUrl, urls, (line) => console.log(line));
+    await prepareDatabase(ownerUrl, urls, (line) => console.log(line), config);
     if (config.seed) {
       const created = await seedDevelopmentData(urls);
       if (created.length) console.log(`seed: created ${created.join(', ')}`);

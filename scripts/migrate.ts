@@ -13,7 +13,7 @@ try {
   try {
     const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
     const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);
-    const results = await prepareDatabase(ownerUrl, urls, (line) => console.log(line));
+    const results = await prepareDatabase(ownerUrl, urls, (line) => console.log(line), config);
     for (const r of results) {
       console.log(`${r.service}: ${r.applied.length} applied, ${r.alreadyApplied} already applied`);
     }

@@ -51,7 +51,7 @@ try {
   const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
   const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env, config.allowDevSecrets);
   try {
-    await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`));
+    await prepareDatabase(ownerUrl, urls, (line) => console.log(`migrate: ${line}`), config);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new Error(`cannot prepare the database: ${reason}`, { cause: err });
@@ -121,7 +121,7 @@ try {
   console.log(`
 Grahvani graph is running (started in ${seconds} s)
   gateway   http://localhost:${ports.gateway}/graphql   ${config.env === 'production' ? '(production: no Sandbox, no introspection)' : '(Apollo Sandbox: open it in a browser)'}
-  auth      http://localhost:${ports.auth}/graphql
+${config.env === 'production' ? '' : `  offline   http://localhost:${ports.gateway}/graphiql  (GraphiQL: works without internet access)\n`}  auth      http://localhost:${ports.auth}/graphql
   users     http://localhost:${ports.users}/graphql
   clients   http://localhost:${ports.clients}/graphql
   database  ${embedded ? `embedded PostgreSQL on 127.0.0.1:${config.embeddedPort}, data in ${config.dataDir}/pg` : 'DATABASE_URL'}

@@ -1,9 +1,11 @@
 // docker-compose.yml cannot run here (no Docker engine), so it is checked against the code:
-// every service's environment must satisfy that service's own config loader in production.
+// every service's environment must satisfy that service's own config loader in production,
+// queries go through PgBouncer and LISTEN/migrations straight to PostgreSQL, and every
+// container has a healthcheck, resource limits and an unprivileged user.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generateSigningKey } from '@grahvani/shared';
+import { generateSigningKey, poolOptions } from '@grahvani/shared';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config.ts';
 import { loadStackConfig } from '../scripts/lib/config.ts';
 import { resolveServiceUrls } from '../scripts/lib/database.ts';
@@ -14,11 +16,19 @@ import { loadConfig as loadUsersConfig } from '../subgraphs/users/src/config.ts'
 interface ComposeService {
   image?: string;
   build?: unknown;
+  user?: string;
   command?: string[];
   ports?: string[];
   environment?: Record<string, string | number>;
   volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test?: string[]; interval?: string; retries?: number };
+  deploy?: { resources?: { limits?: { cpus?: string; memory?: string } } };
 }
+
+/** The services docker-compose.yml must run (the backup service may join them). */
+const EXPECTED = ['postgres', 'pgbouncer', 'migrate', 'auth', 'users', 'clients', 'gateway'];
+const NODE_SERVICES = ['auth', 'users', 'clients', 'gateway'];
 
 const GATEWAY_SECRET_VALUE = 'c'.repeat(64);
 const secrets: Record<string, string> = {
@@ -129,11 +139,117 @@ describe('docker-compose.yml', () => {
     const documented = new Set(
       [...readFileSync('.env.example', 'utf8').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]),
     );
+    const checked: string[] = [];
     for (const [name, service] of Object.entries(services)) {
       if (name === 'postgres') continue; // the official image's own variables
-      for (const variable of Object.keys(service.environment ?? {})) {
+      const variables = Object.keys(service.environment ?? {});
+      expect(variables.length, `${name} has an environment`).toBeGreaterThan(0);
+      for (const variable of variables) {
         expect(documented, `${name}: ${variable}`).toContain(variable);
       }
+      checked.push(name);
     }
+    expect(checked).toEqual(expect.arrayContaining(EXPECTED.filter((n) => n !== 'postgres')));
+  });
+
+  it('runs PgBouncer in transaction mode in front of PostgreSQL, with the roles it pools', async () => {
+    const { services, envOf } = await loadCompose();
+    const pgbouncer = services.pgbouncer;
+    expect(pgbouncer?.build).toBe('docker/pgbouncer');
+    expect(pgbouncer?.depends_on?.postgres?.condition).toBe('service_healthy');
+    const ini = readFileSync('docker/pgbouncer/pgbouncer.ini', 'utf8');
+    expect(ini).toMatch(/^pool_mode = transaction$/m);
+    expect(ini).toMatch(/^listen_port = 6432$/m);
+    const env = envOf('pgbouncer');
+    expect([env.POSTGRES_HOST, env.POSTGRES_PORT, env.POSTGRES_DB]).toEqual([
+      'postgres',
+      '5432',
+      envOf('postgres').POSTGRES_DB,
+    ]);
+    // It logs in as each service role with the password that service uses.
+    const entrypoint = readFileSync('docker/pgbouncer/entrypoint.sh', 'utf8');
+    for (const [role, variable] of [
+      ['auth_svc', 'AUTH_DB_PASSWORD'],
+      ['users_svc', 'USERS_DB_PASSWORD'],
+      ['clients_svc', 'CLIENTS_DB_PASSWORD'],
+    ] as const) {
+      expect(entrypoint).toContain(`: "\${${variable}:?`);
+      expect(entrypoint).toContain(`$(quote ${role}) $(quote "$${variable}")`);
+      expect(env[variable]).toBe(secrets[variable]);
+    }
+  });
+
+  it('queries through PgBouncer, LISTENs and migrates straight on PostgreSQL', async () => {
+    const { services, envOf } = await loadCompose();
+    const configs = {
+      auth: await loadAuthConfig(envOf('auth')),
+      users: loadUsersConfig(envOf('users')),
+      clients: loadClientsConfig(envOf('clients')),
+    };
+    for (const [name, config] of Object.entries(configs)) {
+      const pooled = new URL(config.databaseUrl);
+      const direct = new URL(config.directDatabaseUrl);
+      expect(`${pooled.hostname}:${pooled.port}`, name).toBe('pgbouncer:6432');
+      expect(`${direct.hostname}:${direct.port}`, name).toBe('postgres:5432');
+      expect(direct.username, name).toBe(pooled.username);
+      expect(direct.pathname, name).toBe(pooled.pathname);
+      // Behind PgBouncer no statement_timeout startup parameter (the role default holds).
+      expect(poolOptions(config).pooled, name).toBe(true);
+      expect(services[name]?.depends_on?.pgbouncer?.condition).toBe('service_healthy');
+    }
+    const owner = new URL(loadStackConfig(envOf('migrate')).databaseUrl ?? '');
+    expect(`${owner.hostname}:${owner.port}`).toBe('postgres:5432');
+  });
+
+  it('gives every container a healthcheck and resource limits', async () => {
+    const { services, envOf } = await loadCompose();
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(EXPECTED));
+    const checked: string[] = [];
+    for (const [name, service] of Object.entries(services)) {
+      const limits = service.deploy?.resources?.limits;
+      expect(limits?.cpus, `${name} cpus`).toMatch(/^\d+(\.\d+)?$/);
+      expect(limits?.memory, `${name} memory`).toMatch(/^\d+[MG]$/);
+      checked.push(name);
+      if (name === 'migrate' || name === 'backup') continue; // one-shot jobs, no server to probe
+      expect(service.healthcheck?.test?.length, `${name} healthcheck`).toBeGreaterThan(1);
+    }
+    expect(checked).toEqual(expect.arrayContaining(EXPECTED));
+    // The Node services probe their own /health on their own port with the image's script.
+    const ports = {
+      auth: (await loadAuthConfig(envOf('auth'))).port,
+      users: loadUsersConfig(envOf('users')).port,
+      clients: loadClientsConfig(envOf('clients')).port,
+      gateway: loadGatewayConfig(envOf('gateway')).port,
+    };
+    for (const name of NODE_SERVICES) {
+      expect(services[name]?.healthcheck?.test).toEqual([
+        'CMD',
+        'node',
+        'docker/healthcheck.mjs',
+        `http://127.0.0.1:${ports[name as keyof typeof ports]}/health`,
+      ]);
+    }
+    expect(existsSync('docker/healthcheck.mjs')).toBe(true);
+    expect(readFileSync('Dockerfile', 'utf8')).toMatch(
+      /^HEALTHCHECK .*\n?.*node docker\/healthcheck\.mjs "http:\/\/127\.0\.0\.1:\$\{PORT:-4000\}\/health"/m,
+    );
+  });
+
+  it('runs no container as root', async () => {
+    const { services } = await loadCompose();
+    const dockerfileUser = (path: string) =>
+      [...readFileSync(path, 'utf8').matchAll(/^USER (\S+)$/gm)].at(-1)?.[1];
+    expect(dockerfileUser('Dockerfile')).toBe('node');
+    expect(dockerfileUser('docker/pgbouncer/Dockerfile')).toBe('999:999');
+    const checked: string[] = [];
+    for (const [name, service] of Object.entries(services)) {
+      if (service.build === '.') {
+        expect(service.user, name).toBe('node');
+        checked.push(name);
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(['migrate', ...NODE_SERVICES]));
+    // The official PostgreSQL image drops to its postgres user before the server starts.
+    expect(services.postgres?.image).toMatch(/^postgres:/);
   });
 });

@@ -134,7 +134,7 @@ describe('operation allowlist', () => {
   }
 
   it('is off by default and refuses unknown settings', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).allowlistDir).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test' }).allowlist).toBeNull();
     expect(() => loadConfig({ OPERATION_ALLOWLIST: 'everything' })).toThrow(ConfigError);
   });
 });

@@ -10,6 +10,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import type { AllowlistSource } from './config.ts';
+import { loadOperationManifest } from './operationManifest.ts';
 import { normalForm } from './operationNormalForm.ts';
 import { operationDocument, persistedOperations } from './persistedOperations.ts';
 
@@ -23,8 +25,21 @@ export interface Allowlist {
   persisted: Map<string, string>;
 }
 
+/**
+ * The allowlist of OPERATION_ALLOWLIST: the contract's files, or a persisted-operation
+ * manifest. Either way each operation is also known by the hashes Apollo Client's
+ * persisted-queries link sends (see persistedOperations); a manifest adds its own hashes.
+ */
+export function loadAllowlist(source: AllowlistSource): Allowlist {
+  if (source.kind === 'contract') return loadContract(source.dir);
+  const manifest = loadOperationManifest(source.file);
+  const persisted = persistedOperations(manifest.documents);
+  for (const [hash, text] of manifest.persisted) persisted.set(hash, text);
+  return { documents: manifest.documents, persisted };
+}
+
 /** Reads `contract/*.graphql`: each operation with the fragments of its file that it uses. */
-export function loadAllowlist(dir: string): Allowlist {
+function loadContract(dir: string): Allowlist {
   const documents: DocumentNode[] = [];
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { loadTypeDefs } from '@grahvani/shared';
+import { defaultSubgraphUrl, loadTypeDefs } from '@grahvani/shared';
 
 export const SUBGRAPHS = ['auth', 'users', 'clients'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 /** Where the supergraph says each subgraph lives when nothing overrides it. */
 export const DEFAULT_SUBGRAPH_URLS: Record<SubgraphName, string> = {
-  auth: 'http://127.0.0.1:4001/graphql',
-  users: 'http://127.0.0.1:4002/graphql',
-  clients: 'http://127.0.0.1:4003/graphql',
+  auth: defaultSubgraphUrl('auth'),
+  users: defaultSubgraphUrl('users'),
+  clients: defaultSubgraphUrl('clients'),
 };
 
 /** The committed supergraph the gateway boots from. */

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corsConfig, type CorsConfig } from './cors.ts';
 import {
   ConfigError,
+  DEFAULT_PORTS,
   bool,
+  defaultSubgraphUrl,
   gatewaySecret,
   int,
   nodeEnv,
@@ -55,8 +58,8 @@ export interface GatewayConfig {
   tokens: TokenConfig;
   /** Apollo Sandbox at GET / and introspection (default: on outside production). */
   sandbox: boolean;
-  /** Directory of the only operations served (OPERATION_ALLOWLIST=contract); null serves all. */
-  allowlistDir: string | null;
+  /** The only operations served (OPERATION_ALLOWLIST); null serves all. */
+  allowlist: AllowlistSource | null;
   /** Browser origins allowed to call the gateway (CORS_ORIGINS). */
   cors: CorsConfig;
   limits: QueryLimits;
@@ -69,6 +72,21 @@ export interface GatewayConfig {
   /** Requests a minute per address and per account (RATE_LIMITS, RATE_LIMIT_*REQUESTS_PER_MINUTE). */
   rateLimits: RequestRateLimits;
 }
+
+/** The frontends' operations (contract/*.graphql), shown in GraphiQL and used by the allowlist. */
+export const CONTRACT_DIR = fileURLToPath(new URL('../../contract', import.meta.url));
+
+/** The persisted-operation manifest `npm run codegen` writes (hash to document). */
+export const OPERATIONS_MANIFEST = fileURLToPath(
+  new URL('../../packages/operations/src/generated/persisted-documents.json', import.meta.url),
+);
+
+/**
+ * Where the allowlist's operations come from: the contract's `.graphql` files, or a
+ * persisted-operation manifest (a JSON object of `"sha256:<hex>"` to document).
+ */
+export type AllowlistSource =
+  { kind: 'contract'; dir: string } | { kind: 'manifest'; file: string };
 
 /** Limits on the shape and cost of an operation, checked before any subgraph is called. */
 export interface QueryLimits {
@@ -94,7 +112,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const mode = nodeEnv(env);
   return {
     env: mode,
-    port: int(env, 'PORT', 4000, { max: 65535 }),
+    port: int(env, 'PORT', DEFAULT_PORTS.gateway, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     supergraphPath: str(
@@ -103,14 +121,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
     ),
     subgraphUrls: {
-      auth: str(env, 'AUTH_SUBGRAPH_URL', 'http://127.0.0.1:4001/graphql'),
-      users: str(env, 'USERS_SUBGRAPH_URL', 'http://127.0.0.1:4002/graphql'),
-      clients: str(env, 'CLIENTS_SUBGRAPH_URL', 'http://127.0.0.1:4003/graphql'),
+      auth: str(env, 'AUTH_SUBGRAPH_URL', defaultSubgraphUrl('auth')),
+      users: str(env, 'USERS_SUBGRAPH_URL', defaultSubgraphUrl('users')),
+      clients: str(env, 'CLIENTS_SUBGRAPH_URL', defaultSubgraphUrl('clients')),
     },
     subgraphs: subgraphFaults(env),
     tokens: tokenConfig(env),
     sandbox: bool(env, 'SANDBOX', mode !== 'production'),
-    allowlistDir: allowlistDir(env),
+    allowlist: allowlistSource(env),
     cors: corsConfig(env, mode),
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 12, { min: 1 }),
@@ -158,9 +176,13 @@ function subgraphFaults(env: Env): SubgraphFaultConfig {
   };
 }
 
-function allowlistDir(env: Env): string | null {
+function allowlistSource(env: Env): AllowlistSource | null {
   const value = str(env, 'OPERATION_ALLOWLIST', 'off');
   if (value === 'off') return null;
-  if (value === 'contract') return fileURLToPath(new URL('../../contract', import.meta.url));
-  throw new ConfigError(`OPERATION_ALLOWLIST must be off or contract (got "${value}")`);
+  if (value === 'contract') return { kind: 'contract', dir: CONTRACT_DIR };
+  if (value === 'manifest') return { kind: 'manifest', file: OPERATIONS_MANIFEST };
+  if (value.endsWith('.json')) return { kind: 'manifest', file: path.resolve(value) };
+  throw new ConfigError(
+    `OPERATION_ALLOWLIST must be off, contract, manifest or a manifest's .json path (got "${value}")`,
+  );
 }

@@ -1,5 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, GATEWAY_SECRET_HEADER, type Logger } from '@grahvani/shared';
+import {
+  ErrorCode,
+  GATEWAY_SECRET_HEADER,
+  injectTraceContext,
+  type Logger,
+} from '@grahvani/shared';
 import { GraphQLError, Kind } from 'graphql';
 import CircuitBreaker from 'opossum';
 import { Agent } from 'undici';
@@ -102,6 +107,8 @@ export function createSubgraphDataSources(
           }
           // The proof subgraphs require: they answer nothing else.
           request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
+          // W3C traceparent of the active gateway.fetch span: the subgraph's spans join it.
+          if (request.http) injectTraceContext(request.http.headers);
         },
       });
       const processOnce = source.process.bind(source);

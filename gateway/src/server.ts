@@ -18,9 +18,11 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import { allowlistPlugin, contractPersistedQueries, loadAllowlist } from './allowlist.ts';
-import type { GatewayConfig } from './config.ts';
+import { CONTRACT_DIR, type GatewayConfig } from './config.ts';
 import { createCors } from './cors.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
+import { documentIdPlugin } from './documentId.ts';
+import { mountGraphiql } from './graphiql.ts';
 import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
 import { createSubgraphMetrics } from './subgraphMetrics.ts';
@@ -76,7 +78,7 @@ export async function createGateway({
   const limits = createQueryLimits<GatewayContext>(config.limits, {
     hideSuggestions: config.env === 'production',
   });
-  const allowlist = config.allowlistDir ? loadAllowlist(config.allowlistDir) : null;
+  const allowlist = config.allowlist ? loadAllowlist(config.allowlist) : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
@@ -92,6 +94,7 @@ export async function createGateway({
     plugins: [
       metrics.plugin(),
       requestLogPlugin(logger),
+      documentIdPlugin<GatewayContext>(),
       ...(allowlist ? [allowlistPlugin<GatewayContext>(allowlist)] : []),
       ...limits.plugins,
       unavailableSubgraphsPlugin<GatewayContext>(),
@@ -148,6 +151,10 @@ export async function createGateway({
       });
       // Sandbox lives at /graphql (GET with Accept: text/html); / points there.
       app.get('/', (_req, res) => res.redirect('/graphql'));
+      // GraphiQL from installed packages, for browsers without internet access.
+      if (config.sandbox) {
+        mountGraphiql(app, { contractDir: CONTRACT_DIR, endpoint: '/graphql' });
+      }
     },
     ready: readyWithRevocations(async () => {
       const checks = await Promise.all(

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import {
   ConfigError,
+  DEFAULT_PORTS,
   bool,
+  databaseSettings,
   databaseUrl,
   int,
   nodeEnv,
@@ -48,6 +50,11 @@ export interface StackConfig {
    * (embedded database, derived role passwords, `.data` signing keys), each one announced.
    */
   allowDevSecrets: boolean;
+  /**
+   * DB_STATEMENT_TIMEOUT_MS: migrations make it each service role's default statement_timeout,
+   * the one that holds behind PgBouncer (services send it themselves only on direct connections).
+   */
+  statementTimeoutMs: number;
   /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
   gatewaySecret: string | undefined;
 }
@@ -80,13 +87,14 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
     dataDir: path.resolve(ROOT, str(env, 'DATA_DIR', '.data')),
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
     ports: {
-      gateway: int(env, 'GATEWAY_PORT', 4000, { min: 1, max: 65535 }),
-      auth: int(env, 'AUTH_PORT', 4001, { min: 1, max: 65535 }),
-      users: int(env, 'USERS_PORT', 4002, { min: 1, max: 65535 }),
-      clients: int(env, 'CLIENTS_PORT', 4003, { min: 1, max: 65535 }),
+      gateway: int(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway, { min: 1, max: 65535 }),
+      auth: int(env, 'AUTH_PORT', DEFAULT_PORTS.auth, { min: 1, max: 65535 }),
+      users: int(env, 'USERS_PORT', DEFAULT_PORTS.users, { min: 1, max: 65535 }),
+      clients: int(env, 'CLIENTS_PORT', DEFAULT_PORTS.clients, { min: 1, max: 65535 }),
     },
     seed,
     allowDevSecrets,
+    statementTimeoutMs: databaseSettings(env).statementTimeoutMs,
     gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }

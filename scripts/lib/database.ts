@@ -45,12 +45,16 @@ export const migrationSets = (): MigrationSet[] =>
 
 /**
  * Applies every service's pending migrations as the owner, then makes sure each service role
- * exists and can use only its own schema.
+ * exists, can use only its own schema and has DB_STATEMENT_TIMEOUT_MS as its default
+ * statement_timeout (`statementTimeoutMs`, 30 s unless given). The owner's URL must lead
+ * straight to PostgreSQL: migrations hold a session advisory lock, which PgBouncer's
+ * transaction mode cannot keep.
  */
 export async function prepareDatabase(
   ownerUrl: string,
   serviceUrls: Record<DatabaseService, string>,
   log: (message: string) => void = () => {},
+  settings: { statementTimeoutMs?: number } = {},
 ) {
   const results = await migrate(ownerUrl, migrationSets(), log);
   const database = decodeURIComponent(new URL(ownerUrl).pathname.slice(1));
@@ -65,6 +69,7 @@ export async function prepareDatabase(
         schema,
       };
     }),
+    settings,
   );
   return results;
 }

@@ -5,6 +5,7 @@ import {
   createLogger,
   generateSigningKey,
   newGatewaySecret,
+  poolOptions,
   type HttpService,
   type Logger,
 } from '@grahvani/shared';
@@ -56,6 +57,11 @@ export interface StackOptions {
   gatewayEnv?: Record<string, string>;
   /** Where to connect; by default the test run's database (vitest global setup). */
   databaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'> & Partial<DatabaseUrls>;
+  /**
+   * Direct URLs (`*_DIRECT_DATABASE_URL`, for LISTEN) when `databaseUrls` lead to a pooler
+   * such as PgBouncer; by default the services listen on `databaseUrls`.
+   */
+  directDatabaseUrls?: Pick<DatabaseUrls, 'auth' | 'users' | 'clients'>;
   /** Every service's logger (default: one at LOG_LEVEL, silent in tests). */
   logger?: Logger;
   /** Sees every SQL statement a service sends (to count round trips). */
@@ -64,6 +70,7 @@ export interface StackOptions {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const urls = options.databaseUrls ?? inject('databaseUrls');
+  const direct = options.directDatabaseUrls;
   const signingKeys: JWK[] = options.env?.JWT_PRIVATE_KEYS
     ? (JSON.parse(options.env.JWT_PRIVATE_KEYS) as JWK[])
     : [await generateSigningKey('test-')];
@@ -74,6 +81,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     AUTH_DATABASE_URL: urls.auth,
     USERS_DATABASE_URL: urls.users,
     CLIENTS_DATABASE_URL: urls.clients,
+    ...(direct && {
+      AUTH_DIRECT_DATABASE_URL: direct.auth,
+      USERS_DIRECT_DATABASE_URL: direct.users,
+      CLIENTS_DIRECT_DATABASE_URL: direct.clients,
+    }),
     // Shared by the gateway and the subgraphs, as npm start does with .data/keys/gateway-secret.
     GATEWAY_SECRET: newGatewaySecret('test-'),
     // Mail goes into the run's mail directory, removed when the run ends (unless the caller,
@@ -85,7 +97,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
   const { onQuery } = options;
+  // As each service's index.ts does (database settings, no startup parameters behind a pooler).
   const pool = (service: 'auth' | 'users' | 'clients') => ({
+    ...poolOptions({
+      databaseUrl: urls[service],
+      directDatabaseUrl: direct?.[service] ?? urls[service],
+      database: authConfig.database,
+    }),
     max: 5,
     onQuery: onQuery && ((sql: string) => onQuery(service, sql)),
   });

@@ -1,5 +1,6 @@
 /** Helpers for the per-package `config` modules: the only code that reads `process.env`. */
 import { gatewaySecret } from './gatewayProof.ts';
+import { localJwksUrl } from './ports.ts';
 import { trustedProxies } from './proxies.ts';
 import type { RateLimitRule } from './rateLimit.ts';
 
@@ -63,6 +64,28 @@ export function databaseUrl(env: Env, name: string, fallback?: string): string {
 }
 
 /**
+ * A service's database URLs: `urlVar` (e.g. AUTH_DATABASE_URL) for queries, which may go
+ * through PgBouncer in transaction mode, and the matching `*_DIRECT_DATABASE_URL` (e.g.
+ * AUTH_DIRECT_DATABASE_URL) straight to PostgreSQL for what needs a session of its own: LISTEN
+ * for revocations. The direct URL defaults to the pooled one (no pooler).
+ */
+export function serviceDatabaseUrls(
+  env: Env,
+  urlVar: string,
+): { databaseUrl: string; directDatabaseUrl: string } {
+  const pooled = databaseUrl(env, urlVar);
+  return {
+    databaseUrl: pooled,
+    directDatabaseUrl: databaseUrl(env, directUrlVar(urlVar), pooled),
+  };
+}
+
+/** AUTH_DATABASE_URL → AUTH_DIRECT_DATABASE_URL. */
+export function directUrlVar(urlVar: string): string {
+  return urlVar.replace(/_DATABASE_URL$/, '_DIRECT_DATABASE_URL');
+}
+
+/**
  * The frontend's URL (APP_URL): where mailed links point and, outside production, an origin
  * the gateway lets call it cross-origin. Required in production; http://localhost:3000 elsewhere.
  */
@@ -89,7 +112,7 @@ export function tokenConfig(env: Env): TokenConfig {
   return {
     issuer: str(env, 'JWT_ISSUER', 'https://auth.grahvani.dev'),
     audience: str(env, 'JWT_AUDIENCE', 'grahvani-graph'),
-    jwksUrl: str(env, 'JWKS_URL', 'http://127.0.0.1:4001/.well-known/jwks.json'),
+    jwksUrl: str(env, 'JWKS_URL', localJwksUrl()),
   };
 }
 
@@ -151,8 +174,10 @@ export interface ServiceConfig {
   port: number;
   /** Interface to bind (default 127.0.0.1; 0.0.0.0 in containers). */
   host: string;
-  /** Connection URL of the service's own database role. */
+  /** Connection URL of the service's own database role (may be pooled, e.g. PgBouncer). */
   databaseUrl: string;
+  /** The same role straight to PostgreSQL, for LISTEN (`*_DIRECT_DATABASE_URL`, default databaseUrl). */
+  directDatabaseUrl: string;
   /** Connections in the service's pool (DB_POOL_MAX, default 10). */
   poolMax: number;
   /** Pool size, timeouts and health check interval of the service's database. */
@@ -176,7 +201,7 @@ export function serviceConfig(
     env: mode,
     port: int(env, 'PORT', defaultPort, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
-    databaseUrl: databaseUrl(env, databaseUrlVar),
+    ...serviceDatabaseUrls(env, databaseUrlVar),
     poolMax: database.max,
     database,
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),

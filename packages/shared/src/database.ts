@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import type { DatabaseSettings } from './config.ts';
 import { observePool } from './poolMetrics.ts';
 
 /** Pool settings for a service's connection pool (node-postgres through Prisma's adapter). */
@@ -12,8 +13,27 @@ export interface PoolOptions {
   onQuery?: (sql: string) => void;
   /** PostgreSQL statement_timeout of every connection, ms (0 or unset: none). */
   statementTimeoutMs?: number;
+  /**
+   * The URL leads to a pooler in transaction mode (PgBouncer), which refuses a startup
+   * parameter such as statement_timeout: the role's default (set by `npm run db:migrate` from
+   * DB_STATEMENT_TIMEOUT_MS) applies instead. A SET per connection would not do either: it
+   * would stay on whichever server connection ran it, for other clients to inherit.
+   */
+  pooled?: boolean;
   /** Longest interactive transaction, ms (default 30000): PrismaClient's transactionOptions. */
   transactionTimeoutMs?: number;
+}
+
+/**
+ * A service's pool options from its configuration: its database settings, and whether its
+ * queries go through a pooler (the pooled URL differs from the direct one).
+ */
+export function poolOptions(config: {
+  databaseUrl: string;
+  directDatabaseUrl: string;
+  database: DatabaseSettings;
+}): PoolOptions {
+  return { ...config.database, pooled: config.databaseUrl !== config.directDatabaseUrl };
 }
 
 /** PrismaClient `transactionOptions` from pool options: one setting for every transaction. */
@@ -32,8 +52,10 @@ export function createPgAdapter(url: string, schema: string, options: PoolOption
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: `grahvani-${schema}`,
-    // A startup parameter: behind PgBouncer, set it on the role instead (see the README).
-    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    // A startup parameter on direct connections; behind a pooler the role's default applies.
+    ...(options.statementTimeoutMs && !options.pooled
+      ? { statement_timeout: options.statementTimeoutMs }
+      : {}),
   });
   const { onQuery } = options;
   if (onQuery) {

@@ -10,6 +10,7 @@ import { metricsRoute } from './metrics.ts';
 import { requestId } from './requestLog.ts';
 import { requireGatewayProof } from './gatewayProof.ts';
 import { createDrain } from './drain.ts';
+import { traceRequests } from './traceRequests.ts';
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -88,6 +89,7 @@ export async function createHttpService<TContext extends BaseContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
+    traceRequests,
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(options.apollo, {
       context: async ({ req }) => {

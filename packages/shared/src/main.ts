@@ -1,6 +1,7 @@
 import { isTransientDatabaseError } from './retry.ts';
 import type { HttpService } from './http.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { startTracing, tracingConfig, type Tracing } from './tracing.ts';
 
 export interface RunnableService {
   server: HttpService;
@@ -11,8 +12,9 @@ export interface RunnableService {
 }
 
 /**
- * Entry point shared by every service's `index.ts`: builds the service, listens, stops
- * cleanly on SIGINT/SIGTERM, and exits 1 with one clear line when it cannot start.
+ * Entry point shared by every service's `index.ts`: starts tracing when configured (see
+ * tracing.ts), builds the service, listens, stops cleanly on SIGINT/SIGTERM (flushing the spans
+ * still buffered), and exits 1 with one clear line when it cannot start.
  */
 export async function runService(
   name: string,
@@ -20,7 +22,10 @@ export async function runService(
 ): Promise<void> {
   const logger = createLogger(name, process.env.LOG_LEVEL ?? 'info');
   let service: RunnableService;
+  let tracing: Tracing;
   try {
+    tracing = await startTracing(tracingConfig(process.env, name));
+    if (tracing.enabled) logger.info({ exportTo: tracing.exportTo }, 'tracing on');
     service = await build(logger);
     const url = await service.server.listen(service.port, service.host);
     logger.info({ url }, `${name} ready`);
@@ -46,6 +51,7 @@ export async function runService(
     try {
       await service.server.close();
       await service.close?.();
+      await tracing.shutdown();
     } finally {
       clearTimeout(timer);
       process.exit(0);

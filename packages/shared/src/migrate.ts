@@ -162,12 +162,15 @@ export interface ServiceRole {
 
 /**
  * Creates missing service roles (LOGIN, no superuser, no BYPASSRLS, no CREATE) and grants each
- * USAGE and DML on its own schema only, including tables that later migrations create.
+ * USAGE and DML on its own schema only, including tables that later migrations create. Each
+ * role's default statement_timeout is `statementTimeoutMs` (0: none): the timeout that holds
+ * when a service connects through PgBouncer, which refuses it as a startup parameter.
  */
 export async function ensureServiceRoles(
   ownerUrl: string,
   database: string,
   roles: ServiceRole[],
+  { statementTimeoutMs = 30_000 }: { statementTimeoutMs?: number } = {},
 ): Promise<void> {
   const client = new pg.Client({
     connectionString: ownerUrl,
@@ -189,6 +192,10 @@ export async function ensureServiceRoles(
         );
       }
       await client.query(`GRANT CONNECT ON DATABASE ${pg.escapeIdentifier(database)} TO ${r}`);
+      // An integer of milliseconds (from the configuration's int()), so no quoting is needed.
+      await client.query(
+        `ALTER ROLE ${r} SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`,
+      );
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
       await client.query(`REVOKE CREATE ON SCHEMA ${s} FROM ${r}`);
       await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${r}`);

@@ -6,6 +6,7 @@ import type {
 } from '@apollo/server';
 import type express from 'express';
 import type { Logger } from './logger.ts';
+import { activeTraceId } from './traceRequests.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -42,8 +43,8 @@ export function outcomeOf(errors: readonly { extensions?: Record<string, unknown
 }
 
 /**
- * One JSON line per GraphQL request: request id, operation name, duration, outcome and error
- * codes. Never variables, the document, headers or results: those carry tokens, passwords,
+ * One JSON line per GraphQL request: request id, trace id (when traced), operation name,
+ * duration, outcome and error codes. Never variables, the document, headers or results: those carry tokens, passwords,
  * email addresses and other personal data.
  */
 export function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
@@ -54,9 +55,11 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext
         async willSendResponse(ctx) {
           const errors = responseErrors(ctx);
           const codes = [...new Set(errors.map((e) => e.extensions?.code).filter(Boolean))];
+          const traceId = activeTraceId();
           logger.info(
             {
               requestId: request.http?.headers.get(REQUEST_ID_HEADER),
+              ...(traceId ? { traceId } : {}),
               operation: ctx.operationName ?? null,
               durationMs: Math.round((performance.now() - started) * 10) / 10,
               status: ctx.response.http.status ?? 200,

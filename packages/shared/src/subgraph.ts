@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -26,12 +27,15 @@ export function schemaFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
-/** Parses a subgraph's SDL files into one document. */
+/** The `@access` directive and its `AccessRule` enum, shared by every subgraph's SDL. */
+export const ACCESS_SCHEMA_PATH = fileURLToPath(
+  new URL('./schema/access.graphql', import.meta.url),
+);
+
+/** Parses a subgraph's SDL files, and the shared `@access` declaration, into one document. */
 export function loadTypeDefs(dir: string): DocumentNode {
   return parse(
-    schemaFiles(dir)
-      .map((file) => readFileSync(file, 'utf8'))
-      .join('\n'),
+    [...schemaFiles(dir), ACCESS_SCHEMA_PATH].map((file) => readFileSync(file, 'utf8')).join('\n'),
   );
 }
 

@@ -1,14 +1,15 @@
 import type { JWK } from 'jose';
 import {
   ConfigError,
+  DEFAULT_PORTS,
   DEV_KEY_PREFIX,
   bool,
-  databaseUrl,
   databaseSettings,
   int,
   loadOrCreateDevSigningKeys,
   nodeEnv,
   optionalStr,
+  serviceDatabaseUrls,
   serviceRateLimits,
   str,
   subgraphBoundary,
@@ -30,8 +31,10 @@ export interface AuthConfig {
   port: number;
   /** Interface to bind (default 127.0.0.1; 0.0.0.0 in containers). */
   host: string;
-  /** Connection URL of the auth service's own role (schema app_auth). */
+  /** Connection URL of the auth service's own role (schema app_auth); may be pooled. */
   databaseUrl: string;
+  /** The same role straight to PostgreSQL, for LISTEN (AUTH_DIRECT_DATABASE_URL, default databaseUrl). */
+  directDatabaseUrl: string;
   /** Pool size (DB_POOL_MAX), timeouts and health check interval. */
   database: DatabaseSettings;
   logLevel: string;
@@ -83,9 +86,9 @@ export async function loadConfig(env: Env = process.env): Promise<AuthConfig> {
   const signingKeys = await signingKeysFrom(env, mode);
   return {
     env: mode,
-    port: int(env, 'PORT', 4001, { max: 65535 }),
+    port: int(env, 'PORT', DEFAULT_PORTS.auth, { max: 65535 }),
     host: str(env, 'HOST', '127.0.0.1'),
-    databaseUrl: databaseUrl(env, 'AUTH_DATABASE_URL'),
+    ...serviceDatabaseUrls(env, 'AUTH_DATABASE_URL'),
     database: databaseSettings(env),
     logLevel: str(env, 'LOG_LEVEL', mode === 'test' ? 'silent' : 'info'),
     tokens: {

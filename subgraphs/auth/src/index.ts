@@ -1,3 +1,4 @@
+import { poolOptions } from '@grahvani/shared';
 import { runService } from '@grahvani/shared/main';
 import { loadConfig } from './config.ts';
 import { createDb } from './db.ts';
@@ -6,7 +7,7 @@ import { createServer } from './server.ts';
 await runService('auth', async (logger) => {
   const config = await loadConfig();
   logger.level = config.logLevel;
-  const db = createDb(config.databaseUrl, config.database);
+  const db = createDb(config.databaseUrl, poolOptions(config));
   const server = await createServer({ db, config, logger });
   return { server, port: config.port, host: config.host, close: () => db.$disconnect() };
 });

@@ -1,9 +1,11 @@
+/* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel, AuthOAuthAccount as AuthOAuthAccountModel, AuthInvitationToken as AuthInvitationTokenModel, AuthAuditLog as AuthAuditLogModel } from './generated/prisma/client.ts';
 import type { Context } from './context.ts';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -328,92 +330,92 @@ export type Mutation = {
 };
 
 
-export type MutationAcceptInvitationArgs = {
+export type MutationacceptInvitationArgs = {
   input: AcceptInvitationInput;
 };
 
 
-export type MutationChangePasswordArgs = {
+export type MutationchangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
-export type MutationInviteUserArgs = {
+export type MutationinviteUserArgs = {
   email: Scalars['String']['input'];
   role?: InputMaybe<UserRole>;
 };
 
 
-export type MutationLoginArgs = {
+export type MutationloginArgs = {
   input: LoginInput;
 };
 
 
-export type MutationRefreshSessionArgs = {
+export type MutationrefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
 
 
-export type MutationRegisterArgs = {
+export type MutationregisterArgs = {
   input: RegisterInput;
 };
 
 
-export type MutationRequestMagicLinkArgs = {
+export type MutationrequestMagicLinkArgs = {
   email: Scalars['String']['input'];
 };
 
 
-export type MutationRequestPasswordResetArgs = {
+export type MutationrequestPasswordResetArgs = {
   email: Scalars['String']['input'];
 };
 
 
-export type MutationResetPasswordArgs = {
+export type MutationresetPasswordArgs = {
   newPassword: Scalars['String']['input'];
   token: Scalars['String']['input'];
 };
 
 
-export type MutationRevokeSessionArgs = {
+export type MutationrevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationRevokeUserSessionsArgs = {
+export type MutationrevokeUserSessionsArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationSetUserRoleArgs = {
+export type MutationsetUserRoleArgs = {
   id: Scalars['ID']['input'];
   role: UserRole;
 };
 
 
-export type MutationSetUserStatusArgs = {
+export type MutationsetUserStatusArgs = {
   id: Scalars['ID']['input'];
   status: UserStatus;
 };
 
 
-export type MutationSignInWithMagicLinkArgs = {
+export type MutationsignInWithMagicLinkArgs = {
   token: Scalars['String']['input'];
 };
 
 
-export type MutationSignInWithOAuthArgs = {
+export type MutationsignInWithOAuthArgs = {
   input: OAuthSignInInput;
 };
 
 
-export type MutationUnlinkOAuthAccountArgs = {
+export type MutationunlinkOAuthAccountArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationVerifyEmailArgs = {
+export type MutationverifyEmailArgs = {
   token: Scalars['String']['input'];
 };
 
@@ -467,14 +469,14 @@ export type Query = {
 };
 
 
-export type QueryAuditLogArgs = {
+export type QueryauditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-export type QueryAuthUsersArgs = {
+export type QueryauthUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuthUserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -635,8 +637,8 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AcceptInvitationInput: AcceptInvitationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AccessRule: AccessRule;
-  AuditAction: AuditAction;
+  AccessRule: ResolverTypeWrapper<'PUBLIC' | 'AUTHENTICATED' | 'SELF' | 'SELF_OR_ADMIN' | 'SELF_OR_STAFF' | 'TENANT' | 'STAFF' | 'ADMIN'>;
+  AuditAction: ResolverTypeWrapper<'ROLE_CHANGED' | 'STATUS_CHANGED' | 'INVITATION_SENT' | 'INVITATION_ACCEPTED' | 'INVITATION_VOIDED' | 'ADMIN_CREATED' | 'ADMIN_PROMOTED' | 'SESSIONS_REVOKED' | 'ACCOUNT_LOCKED' | 'PASSWORD_RESET' | 'OAUTH_LINKED' | 'OAUTH_UNLINKED'>;
   AuditEvent: ResolverTypeWrapper<AuthAuditLogModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEventEdge']> }>;
@@ -656,15 +658,15 @@ export type ResolversTypes = ResolversObject<{
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OAuthAccount: ResolverTypeWrapper<AuthOAuthAccountModel>;
-  OAuthProvider: OAuthProvider;
+  OAuthProvider: ResolverTypeWrapper<'GOOGLE' | 'GITHUB' | 'MICROSOFT' | 'APPLE' | 'OIDC'>;
   OAuthSignInInput: OAuthSignInInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
   Session: ResolverTypeWrapper<AuthSessionModel>;
   TokenPair: ResolverTypeWrapper<TokenPair>;
-  UserRole: UserRole;
-  UserStatus: UserStatus;
+  UserRole: ResolverTypeWrapper<'USER' | 'MODERATOR' | 'ADMIN'>;
+  UserStatus: ResolverTypeWrapper<'ACTIVE' | 'SUSPENDED' | 'PENDING_VERIFICATION' | 'DELETED'>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -698,11 +700,15 @@ export type ResolversParentTypes = ResolversObject<{
   TokenPair: TokenPair;
 }>;
 
-export type AccessDirectiveArgs = {
+export type accessDirectiveArgs = {
   rule: AccessRule;
 };
 
-export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type accessDirectiveResolver<Result, Parent, ContextType = Context, Args = accessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AccessRuleResolvers = EnumResolverSignature<{ ADMIN?: any, AUTHENTICATED?: any, PUBLIC?: any, SELF?: any, SELF_OR_ADMIN?: any, SELF_OR_STAFF?: any, STAFF?: any, TENANT?: any }, ResolversTypes['AccessRule']>;
+
+export type AuditActionResolvers = EnumResolverSignature<{ ACCOUNT_LOCKED?: any, ADMIN_CREATED?: any, ADMIN_PROMOTED?: any, INVITATION_ACCEPTED?: any, INVITATION_SENT?: any, INVITATION_VOIDED?: any, OAUTH_LINKED?: any, OAUTH_UNLINKED?: any, PASSWORD_RESET?: any, ROLE_CHANGED?: any, SESSIONS_REVOKED?: any, STATUS_CHANGED?: any }, ResolversTypes['AuditAction']>;
 
 export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
   action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
@@ -776,31 +782,31 @@ export type InvitationResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
 }>;
 
-export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+export interface JSONObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
-  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
-  inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'email'>>;
-  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationacceptInvitationArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationchangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  inviteUser?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType, RequireFields<MutationinviteUserArgs, 'email'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationloginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  refreshSession?: Resolver<ResolversTypes['TokenPair'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
-  register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  refreshSession?: Resolver<ResolversTypes['TokenPair'], ParentType, ContextType, RequireFields<MutationrefreshSessionArgs, 'refreshToken'>>;
+  register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
   requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  requestMagicLink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestMagicLinkArgs, 'email'>>;
-  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
-  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
-  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
-  revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRevokeUserSessionsArgs, 'id'>>;
-  setUserRole?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'id' | 'role'>>;
-  setUserStatus?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationSetUserStatusArgs, 'id' | 'status'>>;
-  signInWithMagicLink?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithMagicLinkArgs, 'token'>>;
-  signInWithOAuth?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithOAuthArgs, 'input'>>;
-  unlinkOAuthAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkOAuthAccountArgs, 'id'>>;
-  verifyEmail?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+  requestMagicLink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationrequestMagicLinkArgs, 'email'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationrequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationresetPasswordArgs, 'newPassword' | 'token'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationrevokeSessionArgs, 'id'>>;
+  revokeUserSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationrevokeUserSessionsArgs, 'id'>>;
+  setUserRole?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationsetUserRoleArgs, 'id' | 'role'>>;
+  setUserStatus?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationsetUserStatusArgs, 'id' | 'status'>>;
+  signInWithMagicLink?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationsignInWithMagicLinkArgs, 'token'>>;
+  signInWithOAuth?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationsignInWithOAuthArgs, 'input'>>;
+  unlinkOAuthAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationunlinkOAuthAccountArgs, 'id'>>;
+  verifyEmail?: Resolver<ResolversTypes['AuthUser'], ParentType, ContextType, RequireFields<MutationverifyEmailArgs, 'token'>>;
 }>;
 
 export type OAuthAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OAuthAccount'] = ResolversParentTypes['OAuthAccount']> = ResolversObject<{
@@ -810,6 +816,8 @@ export type OAuthAccountResolvers<ContextType = Context, ParentType extends Reso
   providerUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type OAuthProviderResolvers = EnumResolverSignature<{ APPLE?: any, GITHUB?: any, GOOGLE?: any, MICROSOFT?: any, OIDC?: any }, ResolversTypes['OAuthProvider']>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -818,8 +826,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
-  authUsers?: Resolver<ResolversTypes['AuthUserConnection'], ParentType, ContextType, Partial<QueryAuthUsersArgs>>;
+  auditLog?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, Partial<QueryauditLogArgs>>;
+  authUsers?: Resolver<ResolversTypes['AuthUserConnection'], ParentType, ContextType, Partial<QueryauthUsersArgs>>;
   me?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
 }>;
 
@@ -840,7 +848,13 @@ export type TokenPairResolvers<ContextType = Context, ParentType extends Resolve
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type UserRoleResolvers = EnumResolverSignature<{ ADMIN?: any, MODERATOR?: any, USER?: any }, ResolversTypes['UserRole']>;
+
+export type UserStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, DELETED?: any, PENDING_VERIFICATION?: any, SUSPENDED?: any }, ResolversTypes['UserStatus']>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessRule?: AccessRuleResolvers;
+  AuditAction?: AuditActionResolvers;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
@@ -854,12 +868,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   OAuthAccount?: OAuthAccountResolvers<ContextType>;
+  OAuthProvider?: OAuthProviderResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   TokenPair?: TokenPairResolvers<ContextType>;
+  UserRole?: UserRoleResolvers;
+  UserStatus?: UserStatusResolvers;
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
-  access?: AccessDirectiveResolver<any, any, ContextType>;
+  access?: accessDirectiveResolver<any, any, ContextType>;
 }>;

@@ -18,7 +18,7 @@ import { scheduleHousekeeping } from './housekeeping.ts';
 import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
 import { createAuthLimiter } from './rateLimits.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers.generated.ts';
 import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
 import { createTokenService } from './tokens.ts';
 
@@ -28,7 +28,7 @@ export interface AuthServerOptions {
   db: Db;
   config: AuthConfig;
   logger: Logger;
-  /** Revoked sessions; by default LISTEN on config.databaseUrl plus auth_token_blacklist. */
+  /** Revoked sessions; by default LISTEN on config.directDatabaseUrl plus auth_token_blacklist. */
   revocations?: RevocationList;
 }
 
@@ -41,7 +41,7 @@ export async function createServer({
   db,
   config,
   logger,
-  revocations = createAuthRevocationList(db, config.databaseUrl, logger),
+  revocations = createAuthRevocationList(db, config.directDatabaseUrl, logger),
 }: AuthServerOptions): Promise<HttpService> {
   await revocations.start();
   const tokens = await createTokenService(config.tokens, revocations);

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PORTS,
   int,
   rateLimitRule,
   serviceConfig,
@@ -30,7 +31,10 @@ export interface ClientsConfig extends ServiceConfig {
 
 /** Reads the clients subgraph's configuration (CLIENTS_DATABASE_URL, PORT default 4003...). */
 export function loadConfig(env: Env = process.env): ClientsConfig {
-  const common = serviceConfig(env, { defaultPort: 4003, databaseUrlVar: 'CLIENTS_DATABASE_URL' });
+  const common = serviceConfig(env, {
+    defaultPort: DEFAULT_PORTS.clients,
+    databaseUrlVar: 'CLIENTS_DATABASE_URL',
+  });
   return {
     ...common,
     rateLimits: {

@@ -1,10 +1,12 @@
+/* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Client as ClientModel, ClientConsultation as ClientConsultationModel, ClientSavedChart as ClientSavedChartModel, ClientNote as ClientNoteModel, ClientRemedy as ClientRemedyModel, ClientImport as ClientImportModel, ClientActivityLog as ClientActivityLogModel } from './generated/prisma/client.ts';
 import type { UserRef as UserRefModel, FamilyLinkView as FamilyLinkViewModel } from './mappers.ts';
 import type { Context } from './context.ts';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -123,14 +125,14 @@ export type Client = {
 
 
 /** A person in an astrologer's client book. Visible only to the astrologer who owns it. */
-export type ClientActivityArgs = {
+export type ClientactivityArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person in an astrologer's client book. Visible only to the astrologer who owns it. */
-export type ClientConsultationsArgs = {
+export type ClientconsultationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -362,58 +364,58 @@ export type Mutation = {
 };
 
 
-export type MutationAddClientNoteArgs = {
+export type MutationaddClientNoteArgs = {
   input: ClientNoteInput;
 };
 
 
-export type MutationCreateClientArgs = {
+export type MutationcreateClientArgs = {
   input: CreateClientInput;
 };
 
 
-export type MutationDeleteClientArgs = {
+export type MutationdeleteClientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationImportClientsArgs = {
+export type MutationimportClientsArgs = {
   csv: Scalars['String']['input'];
 };
 
 
-export type MutationLinkFamilyMemberArgs = {
+export type MutationlinkFamilyMemberArgs = {
   input: FamilyLinkInput;
 };
 
 
-export type MutationPrescribeRemedyArgs = {
+export type MutationprescribeRemedyArgs = {
   input: RemedyInput;
 };
 
 
-export type MutationRecordConsultationArgs = {
+export type MutationrecordConsultationArgs = {
   input: ConsultationInput;
 };
 
 
-export type MutationSaveChartArgs = {
+export type MutationsaveChartArgs = {
   input: SaveChartInput;
 };
 
 
-export type MutationUnlinkFamilyMemberArgs = {
+export type MutationunlinkFamilyMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationUpdateClientArgs = {
+export type MutationupdateClientArgs = {
   id: Scalars['ID']['input'];
   input: UpdateClientInput;
 };
 
 
-export type MutationUpdateRemedyStatusArgs = {
+export type MutationupdateRemedyStatusArgs = {
   id: Scalars['ID']['input'];
   status: RemedyStatus;
 };
@@ -447,17 +449,17 @@ export type Query = {
 };
 
 
-export type QueryClientArgs = {
+export type QueryclientArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type QueryClientImportArgs = {
+export type QueryclientImportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type QueryClientsArgs = {
+export type QueryclientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
@@ -576,7 +578,7 @@ export type User = {
 };
 
 
-export type UserClientsArgs = {
+export type UserclientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
@@ -682,7 +684,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AccessRule: AccessRule;
+  AccessRule: ResolverTypeWrapper<'PUBLIC' | 'AUTHENTICATED' | 'SELF' | 'SELF_OR_ADMIN' | 'SELF_OR_STAFF' | 'TENANT' | 'STAFF' | 'ADMIN'>;
   ActivityConnection: ResolverTypeWrapper<Omit<ActivityConnection, 'edges'> & { edges: Array<ResolversTypes['ActivityEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityEdge: ResolverTypeWrapper<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['ActivityEntry'] }>;
@@ -700,7 +702,7 @@ export type ResolversTypes = ResolversObject<{
   ConsultationConnection: ResolverTypeWrapper<Omit<ConsultationConnection, 'edges'> & { edges: Array<ResolversTypes['ConsultationEdge']> }>;
   ConsultationEdge: ResolverTypeWrapper<Omit<ConsultationEdge, 'node'> & { node: ResolversTypes['Consultation'] }>;
   ConsultationInput: ConsultationInput;
-  ConsultationType: ConsultationType;
+  ConsultationType: ResolverTypeWrapper<'IN_PERSON' | 'PHONE' | 'VIDEO' | 'CHAT'>;
   CreateClientInput: CreateClientInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -708,18 +710,18 @@ export type ResolversTypes = ResolversObject<{
   FamilyLink: ResolverTypeWrapper<FamilyLinkViewModel>;
   FamilyLinkInput: FamilyLinkInput;
   ImportRowError: ResolverTypeWrapper<ImportRowError>;
-  ImportStatus: ImportStatus;
+  ImportStatus: ResolverTypeWrapper<'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED'>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  NoteCategory: NoteCategory;
+  NoteCategory: ResolverTypeWrapper<'GENERAL' | 'CONSULTATION' | 'PREDICTION' | 'REMEDY' | 'FOLLOW_UP' | 'PERSONAL'>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RelationshipType: RelationshipType;
+  RelationshipType: ResolverTypeWrapper<'PARENT' | 'CHILD' | 'SPOUSE' | 'SIBLING' | 'GRANDPARENT' | 'GRANDCHILD' | 'COUSIN' | 'OTHER'>;
   Remedy: ResolverTypeWrapper<ClientRemedyModel>;
   RemedyInput: RemedyInput;
-  RemedyStatus: RemedyStatus;
-  RemedyType: RemedyType;
+  RemedyStatus: ResolverTypeWrapper<'PRESCRIBED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED'>;
+  RemedyType: ResolverTypeWrapper<'GEMSTONE' | 'MANTRA' | 'YANTRA' | 'PUJA' | 'FASTING' | 'CHARITY' | 'RUDRAKSHA' | 'LIFESTYLE' | 'OTHER'>;
   SaveChartInput: SaveChartInput;
   SavedChart: ResolverTypeWrapper<ClientSavedChartModel>;
   UpdateClientInput: UpdateClientInput;
@@ -765,11 +767,13 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserRefModel;
 }>;
 
-export type AccessDirectiveArgs = {
+export type accessDirectiveArgs = {
   rule: AccessRule;
 };
 
-export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type accessDirectiveResolver<Result, Parent, ContextType = Context, Args = accessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AccessRuleResolvers = EnumResolverSignature<{ ADMIN?: any, AUTHENTICATED?: any, PUBLIC?: any, SELF?: any, SELF_OR_ADMIN?: any, SELF_OR_STAFF?: any, STAFF?: any, TENANT?: any }, ResolversTypes['AccessRule']>;
 
 export type ActivityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
@@ -791,11 +795,11 @@ export type ActivityEntryResolvers<ContextType = Context, ParentType extends Res
 
 export type ClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Client'] = ResolversParentTypes['Client'], FederationReferenceType extends FederationReferenceTypes['Client'] = FederationReferenceTypes['Client']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Client']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  activity?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<ClientActivityArgs>>;
+  activity?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, Partial<ClientactivityArgs>>;
   birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   birthPlace?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   birthTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  consultations?: Resolver<ResolversTypes['ConsultationConnection'], ParentType, ContextType, Partial<ClientConsultationsArgs>>;
+  consultations?: Resolver<ResolversTypes['ConsultationConnection'], ParentType, ContextType, Partial<ClientconsultationsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   familyLinks?: Resolver<Array<ResolversTypes['FamilyLink']>, ParentType, ContextType>;
@@ -865,6 +869,8 @@ export type ConsultationEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType>;
 }>;
 
+export type ConsultationTypeResolvers = EnumResolverSignature<{ CHAT?: any, IN_PERSON?: any, PHONE?: any, VIDEO?: any }, ResolversTypes['ConsultationType']>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -888,23 +894,27 @@ export type ImportRowErrorResolvers<ContextType = Context, ParentType extends Re
   row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+export type ImportStatusResolvers = EnumResolverSignature<{ COMPLETED?: any, FAILED?: any, PENDING?: any, PROCESSING?: any }, ResolversTypes['ImportStatus']>;
+
+export interface JSONObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addClientNote?: Resolver<ResolversTypes['ClientNote'], ParentType, ContextType, RequireFields<MutationAddClientNoteArgs, 'input'>>;
-  createClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationCreateClientArgs, 'input'>>;
-  deleteClient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteClientArgs, 'id'>>;
-  importClients?: Resolver<ResolversTypes['ClientImport'], ParentType, ContextType, RequireFields<MutationImportClientsArgs, 'csv'>>;
-  linkFamilyMember?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationLinkFamilyMemberArgs, 'input'>>;
-  prescribeRemedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType, RequireFields<MutationPrescribeRemedyArgs, 'input'>>;
-  recordConsultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType, RequireFields<MutationRecordConsultationArgs, 'input'>>;
-  saveChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationSaveChartArgs, 'input'>>;
-  unlinkFamilyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkFamilyMemberArgs, 'id'>>;
-  updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationUpdateClientArgs, 'id' | 'input'>>;
-  updateRemedyStatus?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType, RequireFields<MutationUpdateRemedyStatusArgs, 'id' | 'status'>>;
+  addClientNote?: Resolver<ResolversTypes['ClientNote'], ParentType, ContextType, RequireFields<MutationaddClientNoteArgs, 'input'>>;
+  createClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationcreateClientArgs, 'input'>>;
+  deleteClient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationdeleteClientArgs, 'id'>>;
+  importClients?: Resolver<ResolversTypes['ClientImport'], ParentType, ContextType, RequireFields<MutationimportClientsArgs, 'csv'>>;
+  linkFamilyMember?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationlinkFamilyMemberArgs, 'input'>>;
+  prescribeRemedy?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType, RequireFields<MutationprescribeRemedyArgs, 'input'>>;
+  recordConsultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType, RequireFields<MutationrecordConsultationArgs, 'input'>>;
+  saveChart?: Resolver<ResolversTypes['SavedChart'], ParentType, ContextType, RequireFields<MutationsaveChartArgs, 'input'>>;
+  unlinkFamilyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationunlinkFamilyMemberArgs, 'id'>>;
+  updateClient?: Resolver<ResolversTypes['Client'], ParentType, ContextType, RequireFields<MutationupdateClientArgs, 'id' | 'input'>>;
+  updateRemedyStatus?: Resolver<ResolversTypes['Remedy'], ParentType, ContextType, RequireFields<MutationupdateRemedyStatusArgs, 'id' | 'status'>>;
 }>;
+
+export type NoteCategoryResolvers = EnumResolverSignature<{ CONSULTATION?: any, FOLLOW_UP?: any, GENERAL?: any, PERSONAL?: any, PREDICTION?: any, REMEDY?: any }, ResolversTypes['NoteCategory']>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -914,10 +924,12 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryClientArgs, 'id'>>;
-  clientImport?: Resolver<Maybe<ResolversTypes['ClientImport']>, ParentType, ContextType, RequireFields<QueryClientImportArgs, 'id'>>;
-  clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryClientsArgs>>;
+  client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType, RequireFields<QueryclientArgs, 'id'>>;
+  clientImport?: Resolver<Maybe<ResolversTypes['ClientImport']>, ParentType, ContextType, RequireFields<QueryclientImportArgs, 'id'>>;
+  clients?: Resolver<ResolversTypes['ClientConnection'], ParentType, ContextType, Partial<QueryclientsArgs>>;
 }>;
+
+export type RelationshipTypeResolvers = EnumResolverSignature<{ CHILD?: any, COUSIN?: any, GRANDCHILD?: any, GRANDPARENT?: any, OTHER?: any, PARENT?: any, SIBLING?: any, SPOUSE?: any }, ResolversTypes['RelationshipType']>;
 
 export type RemedyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Remedy'] = ResolversParentTypes['Remedy']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -926,6 +938,10 @@ export type RemedyResolvers<ContextType = Context, ParentType extends ResolversP
   status?: Resolver<ResolversTypes['RemedyStatus'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RemedyType'], ParentType, ContextType>;
 }>;
+
+export type RemedyStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, COMPLETED?: any, IN_PROGRESS?: any, PRESCRIBED?: any }, ResolversTypes['RemedyStatus']>;
+
+export type RemedyTypeResolvers = EnumResolverSignature<{ CHARITY?: any, FASTING?: any, GEMSTONE?: any, LIFESTYLE?: any, MANTRA?: any, OTHER?: any, PUJA?: any, RUDRAKSHA?: any, YANTRA?: any }, ResolversTypes['RemedyType']>;
 
 export type SavedChartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SavedChart'] = ResolversParentTypes['SavedChart']> = ResolversObject<{
   chartData?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
@@ -938,10 +954,11 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   authUserId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   clientCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<UserClientsArgs>>;
+  clients?: Resolver<Maybe<ResolversTypes['ClientConnection']>, ParentType, ContextType, Partial<UserclientsArgs>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessRule?: AccessRuleResolvers;
   ActivityConnection?: ActivityConnectionResolvers<ContextType>;
   ActivityEdge?: ActivityEdgeResolvers<ContextType>;
   ActivityEntry?: ActivityEntryResolvers<ContextType>;
@@ -953,20 +970,26 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Consultation?: ConsultationResolvers<ContextType>;
   ConsultationConnection?: ConsultationConnectionResolvers<ContextType>;
   ConsultationEdge?: ConsultationEdgeResolvers<ContextType>;
+  ConsultationType?: ConsultationTypeResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   FamilyLink?: FamilyLinkResolvers<ContextType>;
   ImportRowError?: ImportRowErrorResolvers<ContextType>;
+  ImportStatus?: ImportStatusResolvers;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  NoteCategory?: NoteCategoryResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RelationshipType?: RelationshipTypeResolvers;
   Remedy?: RemedyResolvers<ContextType>;
+  RemedyStatus?: RemedyStatusResolvers;
+  RemedyType?: RemedyTypeResolvers;
   SavedChart?: SavedChartResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
-  access?: AccessDirectiveResolver<any, any, ContextType>;
+  access?: accessDirectiveResolver<any, any, ContextType>;
 }>;

@@ -19,7 +19,7 @@ import { scheduleHousekeeping } from './housekeeping.ts';
 import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers.generated.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 
@@ -29,7 +29,7 @@ export interface ClientsServerOptions {
   logger: Logger;
   /**
    * Access-token verifier; by default one fetching keys from config.tokens.jwksUrl and
-   * refusing revoked sessions (LISTEN on config.databaseUrl, snapshot from the auth service).
+   * refusing revoked sessions (LISTEN on config.directDatabaseUrl, snapshot from the auth service).
    */
   verifier?: TokenVerifier;
 }
@@ -47,7 +47,7 @@ export async function createServer({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, {
-        listenUrl: config.databaseUrl,
+        listenUrl: config.directDatabaseUrl,
         gatewaySecret: config.boundary.gatewaySecret,
       });
   const imports = createImportRunner({ db, logger, ...config.imports });

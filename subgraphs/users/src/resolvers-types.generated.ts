@@ -1,10 +1,12 @@
+/* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { User as UserModel } from './generated/prisma/client.ts';
 import type { AuthUserRef as AuthUserRefModel, AddressModel as AddressModelModel, UserActivityModel as UserActivityModelModel, FollowEdgeModel as FollowEdgeModelModel } from './mappers.ts';
 import type { Context } from './context.ts';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -170,38 +172,38 @@ export type Mutation = {
 };
 
 
-export type MutationAddAddressArgs = {
+export type MutationaddAddressArgs = {
   input: AddressInput;
 };
 
 
-export type MutationFollowArgs = {
+export type MutationfollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
-export type MutationRemoveAddressArgs = {
+export type MutationremoveAddressArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationUnfollowArgs = {
+export type MutationunfollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
-export type MutationUpdateAddressArgs = {
+export type MutationupdateAddressArgs = {
   id: Scalars['ID']['input'];
   input: AddressUpdateInput;
 };
 
 
-export type MutationUpdatePreferencesArgs = {
+export type MutationupdatePreferencesArgs = {
   settings: Scalars['JSONObject']['input'];
 };
 
 
-export type MutationUpdateProfileArgs = {
+export type MutationupdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
@@ -228,7 +230,7 @@ export type Query = {
 };
 
 
-export type QueryUserArgs = {
+export type QueryuserArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -306,7 +308,7 @@ export type User = {
  * FORBIDDEN error (UNAUTHENTICATED without an access token); the public fields of the same
  * response are unaffected.
  */
-export type UserActivityArgs = {
+export type UseractivityArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -320,7 +322,7 @@ export type UserActivityArgs = {
  * FORBIDDEN error (UNAUTHENTICATED without an access token); the public fields of the same
  * response are unaffected.
  */
-export type UserFollowersArgs = {
+export type UserfollowersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -334,7 +336,7 @@ export type UserFollowersArgs = {
  * FORBIDDEN error (UNAUTHENTICATED without an access token); the public fields of the same
  * response are unaffected.
  */
-export type UserFollowingArgs = {
+export type UserfollowingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -470,13 +472,13 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AccessRule: AccessRule;
+  AccessRule: ResolverTypeWrapper<'PUBLIC' | 'AUTHENTICATED' | 'SELF' | 'SELF_OR_ADMIN' | 'SELF_OR_STAFF' | 'TENANT' | 'STAFF' | 'ADMIN'>;
   Address: ResolverTypeWrapper<AddressModelModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AddressInput: AddressInput;
-  AddressType: AddressType;
+  AddressType: ResolverTypeWrapper<'HOME' | 'WORK' | 'BILLING' | 'OTHER'>;
   AddressUpdateInput: AddressUpdateInput;
   AuthUser: ResolverTypeWrapper<AuthUserRefModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -522,11 +524,13 @@ export type ResolversParentTypes = ResolversObject<{
   UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
 }>;
 
-export type AccessDirectiveArgs = {
+export type accessDirectiveArgs = {
   rule: AccessRule;
 };
 
-export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type accessDirectiveResolver<Result, Parent, ContextType = Context, Args = accessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AccessRuleResolvers = EnumResolverSignature<{ ADMIN?: any, AUTHENTICATED?: any, PUBLIC?: any, SELF?: any, SELF_OR_ADMIN?: any, SELF_OR_STAFF?: any, STAFF?: any, TENANT?: any }, ResolversTypes['AccessRule']>;
 
 export type AddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -541,6 +545,8 @@ export type AddressResolvers<ContextType = Context, ParentType extends Resolvers
   type?: Resolver<ResolversTypes['AddressType'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
+
+export type AddressTypeResolvers = EnumResolverSignature<{ BILLING?: any, HOME?: any, OTHER?: any, WORK?: any }, ResolversTypes['AddressType']>;
 
 export type AuthUserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthUser'] = ResolversParentTypes['AuthUser'], FederationReferenceType extends FederationReferenceTypes['AuthUser'] = FederationReferenceTypes['AuthUser']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuthUser']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -568,18 +574,18 @@ export type FollowEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
-export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+export interface JSONObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationAddAddressArgs, 'input'>>;
-  follow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationFollowArgs, 'userId'>>;
-  removeAddress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveAddressArgs, 'id'>>;
-  unfollow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnfollowArgs, 'userId'>>;
-  updateAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationUpdateAddressArgs, 'id' | 'input'>>;
-  updatePreferences?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdatePreferencesArgs, 'settings'>>;
-  updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+  addAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationaddAddressArgs, 'input'>>;
+  follow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationfollowArgs, 'userId'>>;
+  removeAddress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationremoveAddressArgs, 'id'>>;
+  unfollow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationunfollowArgs, 'userId'>>;
+  updateAddress?: Resolver<ResolversTypes['Address'], ParentType, ContextType, RequireFields<MutationupdateAddressArgs, 'id' | 'input'>>;
+  updatePreferences?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationupdatePreferencesArgs, 'settings'>>;
+  updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationupdateProfileArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -590,17 +596,17 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryuserArgs, 'id'>>;
 }>;
 
-export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
+export interface URLScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   account?: Resolver<Maybe<ResolversTypes['AuthUser']>, ParentType, ContextType>;
-  activity?: Resolver<Maybe<ResolversTypes['UserActivityConnection']>, ParentType, ContextType, Partial<UserActivityArgs>>;
+  activity?: Resolver<Maybe<ResolversTypes['UserActivityConnection']>, ParentType, ContextType, Partial<UseractivityArgs>>;
   addresses?: Resolver<Maybe<Array<ResolversTypes['Address']>>, ParentType, ContextType>;
   authUserId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   avatarUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
@@ -609,8 +615,8 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   dateOfBirth?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   followerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  followers?: Resolver<Maybe<ResolversTypes['FollowConnection']>, ParentType, ContextType, Partial<UserFollowersArgs>>;
-  following?: Resolver<Maybe<ResolversTypes['FollowConnection']>, ParentType, ContextType, Partial<UserFollowingArgs>>;
+  followers?: Resolver<Maybe<ResolversTypes['FollowConnection']>, ParentType, ContextType, Partial<UserfollowersArgs>>;
+  following?: Resolver<Maybe<ResolversTypes['FollowConnection']>, ParentType, ContextType, Partial<UserfollowingArgs>>;
   followingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   gender?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -637,7 +643,9 @@ export type UserActivityEdgeResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessRule?: AccessRuleResolvers;
   Address?: AddressResolvers<ContextType>;
+  AddressType?: AddressTypeResolvers;
   AuthUser?: AuthUserResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -655,5 +663,5 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
-  access?: AccessDirectiveResolver<any, any, ContextType>;
+  access?: accessDirectiveResolver<any, any, ContextType>;
 }>;

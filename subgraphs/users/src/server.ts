@@ -17,7 +17,7 @@ import type { Context } from './context.ts';
 import type { Db } from './db.ts';
 import { createAccountSync } from './deletedAccounts.ts';
 import { createLoaders } from './loaders.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers.generated.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 
@@ -27,7 +27,7 @@ export interface UsersServerOptions {
   logger: Logger;
   /**
    * Access-token verifier; by default one fetching keys from config.tokens.jwksUrl and
-   * refusing revoked sessions (LISTEN on config.databaseUrl, snapshot from the auth service).
+   * refusing revoked sessions (LISTEN on config.directDatabaseUrl, snapshot from the auth service).
    */
   verifier?: TokenVerifier;
 }
@@ -42,7 +42,7 @@ export async function createServer({
   const { verifier, revocations } = given
     ? { verifier: given, revocations: undefined }
     : await createRevokingVerifier(config.tokens, logger, {
-        listenUrl: config.databaseUrl,
+        listenUrl: config.directDatabaseUrl,
         gatewaySecret: config.boundary.gatewaySecret,
         accounts: createAccountSync(db, logger),
       });

@@ -1,8 +1,17 @@
 import type { AuthUserResolvers } from '../../../resolvers-types.generated.ts';
 
-export const AuthUser: AuthUserResolvers = {
+export const AuthUser: Pick<
+  AuthUserResolvers,
+  | 'createdAt'
+  | 'email'
+  | 'emailVerified'
+  | 'id'
+  | 'lastLoginAt'
+  | 'name'
+  | 'role'
+  | 'status'
+  | 'updatedAt'
+  | '__resolveReference'
+> = {
   __resolveReference: (ref, ctx) => ctx.loaders.authUser.load(ref.id),
-  // Devices and addresses are the account holder's business only (SELF, administrators
-  // included: see the SDL's @access).
-  sessions: (user, _args, ctx) => ctx.loaders.activeSessions.load(user.id),
 };

@@ -1,5 +1,5 @@
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
 
-export const ClientActivity: Pick<ClientResolvers, 'activity'> = {
+export const Client: Pick<ClientResolvers, 'activity' | '__resolveReference'> = {
   activity: (client, args, ctx) => ctx.loaders.activityPages(args).load(client.id),
 };

@@ -1,5 +1,5 @@
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
 
-export const ClientCharts: Pick<ClientResolvers, 'savedCharts'> = {
+export const Client: Pick<ClientResolvers, 'savedCharts' | '__resolveReference'> = {
   savedCharts: (client, _args, ctx) => ctx.loaders.savedChartsByClient.load(client.id),
 };

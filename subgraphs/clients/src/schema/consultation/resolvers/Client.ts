@@ -1,5 +1,5 @@
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
 
-export const ClientConsultations: Pick<ClientResolvers, 'consultations'> = {
+export const Client: Pick<ClientResolvers, 'consultations' | '__resolveReference'> = {
   consultations: (client, args, ctx) => ctx.loaders.consultationPages(args).load(client.id),
 };

@@ -1,5 +1,5 @@
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
 
-export const ClientFamily: Pick<ClientResolvers, 'familyLinks'> = {
+export const Client: Pick<ClientResolvers, 'familyLinks' | '__resolveReference'> = {
   familyLinks: (client, _args, ctx) => ctx.loaders.familyLinksByClient.load(client.id),
 };

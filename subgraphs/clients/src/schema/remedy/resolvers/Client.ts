@@ -1,5 +1,5 @@
 import type { ClientResolvers } from '../../../resolvers-types.generated.ts';
 
-export const ClientRemedies: Pick<ClientResolvers, 'remedies'> = {
+export const Client: Pick<ClientResolvers, 'remedies' | '__resolveReference'> = {
   remedies: (client, _args, ctx) => ctx.loaders.remediesByClient.load(client.id),
 };

@@ -24,7 +24,10 @@ async function followConnection(
   };
 }
 
-export const User: UserResolvers = {
+export const User: Pick<
+  UserResolvers,
+  'followerCount' | 'followers' | 'following' | 'followingCount' | '__resolveReference'
+> = {
   followers: (user, args, ctx) =>
     followConnection(ctx.loaders.followersPage, user, args, user.followerCount),
   following: (user, args, ctx) =>

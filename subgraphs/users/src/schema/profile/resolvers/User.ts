@@ -1,7 +1,21 @@
 import { visibleProfile } from '../../../profiles.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
-export const User: UserResolvers = {
+export const User: Pick<
+  UserResolvers,
+  | 'account'
+  | 'authUserId'
+  | 'avatarUrl'
+  | 'bio'
+  | 'createdAt'
+  | 'dateOfBirth'
+  | 'email'
+  | 'gender'
+  | 'id'
+  | 'name'
+  | 'updatedAt'
+  | '__resolveReference'
+> = {
   // Client.owner and every other reference: a DELETED account's profile resolves to null.
   __resolveReference: async (ref, ctx) => {
     if ('id' in ref && typeof ref.id === 'string') {
