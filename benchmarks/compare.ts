@@ -16,6 +16,11 @@ import { SERVICES, startBenchStack, type BenchStack, type Service } from './lib/
 
 const CLIENTS_PER_ASTROLOGER = 20;
 
+const describe = (kinds: Record<string, number>) =>
+  Object.entries(kinds)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+
 export interface Measurement extends LoadResult {
   operation: string;
   mode: 'distinct' | 'identical';
@@ -32,6 +37,7 @@ async function measure(
   url: string,
   perConnection: ConnectionRequest[],
   args: BenchArgs,
+  durationFactor = 1,
 ) {
   // Warm-up: JIT, query plans, connection pools.
   await runLoad({ url, perConnection, connections: args.connections, durationSeconds: 1 });
@@ -41,7 +47,7 @@ async function measure(
     url,
     perConnection,
     connections: args.connections,
-    durationSeconds: args.durationSeconds,
+    durationSeconds: args.durationSeconds * durationFactor,
   });
   const cpuAfter = sampleCpu(groups);
   const statementsAfter = await stack.statements();
@@ -111,13 +117,14 @@ export async function runComparison(args: BenchArgs): Promise<string> {
             gateway.url,
             perConnection,
             args,
+            operation.durationFactor,
           );
           const row: Measurement = { operation: operation.name, mode, gateway: gateway.name, ...m };
           results.push(row);
           console.log(
             `${row.operation.padEnd(24)} ${mode.padEnd(9)} ${gateway.name.padEnd(4)} ` +
               `${fixed(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ` +
-              `errors ${row.errors}  gateway CPU ${fixed(row.cpu.gateway ?? NaN, 2)} ms/req`,
+              `errors ${row.errors} ${describe(row.errorKinds)}  gateway CPU ${fixed(row.cpu.gateway ?? NaN, 2)} ms/req`,
           );
         }
       }
@@ -144,7 +151,15 @@ export async function runComparison(args: BenchArgs): Promise<string> {
       '',
       table(
         ['operation', 'run', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
-        results.map((r) => [r.operation, r.mode, r.gateway, fixed(r.rps), r.p50, r.p99, r.errors]),
+        results.map((r) => [
+          r.operation,
+          r.mode,
+          r.gateway,
+          fixed(r.rps),
+          r.p50,
+          r.p99,
+          r.errors ? `${r.errors} (${describe(r.errorKinds)})` : 0,
+        ]),
       ),
       '',
       '### CPU ms per request by process, SQL statements per request by subgraph',

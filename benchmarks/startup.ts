@@ -1,6 +1,6 @@
 // Part of `npm run bench`: `npm start` as a person runs it, cold (a fresh data directory:
 // initdb, migrations, seed) and warm (the same directory again), timed to its "running" line.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findStablePort, npmStart, waitFor } from '../tests/helpers/npmStart.ts';
@@ -21,6 +21,8 @@ async function timedStart(env: Record<string, string>): Promise<number> {
 /** Returns the Markdown table of both timings. */
 export async function runStartup(): Promise<string> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-bench-start-'));
+  // Started as root, the embedded PostgreSQL runs as `postgres`, which must enter it.
+  await chmod(dataDir, 0o755);
   const taken: number[] = [];
   const port = async () => {
     const chosen = await findStablePort(taken);

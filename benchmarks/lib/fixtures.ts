@@ -93,6 +93,8 @@ export async function createBenchData(
 /** A benchmark operation: what each astrologer's connection sends. */
 export interface BenchOperation {
   name: string;
+  /** Load length relative to --duration (password hashing makes Login slow). */
+  durationFactor?: number;
   requestOf(astrologer: Astrologer, data: BenchData): ConnectionRequest;
 }
 
@@ -124,6 +126,7 @@ export const OPERATIONS: BenchOperation[] = [
   },
   {
     name: 'Login',
+    durationFactor: 3,
     requestOf: (a) => ({
       body: body(contractOperation('auth.graphql', 'Login'), {
         input: { email: a.email, password: a.password },

@@ -9,6 +9,8 @@ export interface LoadResult {
   p99: number;
   /** Non-2xx answers, transport errors and timeouts, and answers carrying GraphQL errors. */
   errors: number;
+  /** The errors by kind: HTTP status or GraphQL `extensions.code`. */
+  errorKinds: Record<string, number>;
 }
 
 /** What one connection sends on every request. */
@@ -27,6 +29,8 @@ export interface LoadOptions {
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let graphqlErrors = 0;
+  const errorKinds: Record<string, number> = {};
+  const count = (kind: string) => (errorKinds[kind] = (errorKinds[kind] ?? 0) + 1);
   let next = 0;
   const result = await autocannon({
     url: options.url,
@@ -45,7 +49,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           return { ...request, body, headers };
         },
         onResponse(status, body) {
-          if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+          if (status !== 200) count(`HTTP ${status}`);
+          if (status === 200 && body.includes('"errors"')) {
+            graphqlErrors += 1;
+            count(/"code":"([A-Z_]+)"/.exec(body)?.[1] ?? 'GraphQL error');
+          }
         },
       },
     ],
@@ -56,5 +64,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts + graphqlErrors,
+    errorKinds: {
+      ...errorKinds,
+      ...(result.timeouts ? { timeouts: result.timeouts } : {}),
+      ...(result.errors - result.timeouts > 0
+        ? { transport: result.errors - result.timeouts }
+        : {}),
+    },
   };
 }
