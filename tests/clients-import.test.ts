@@ -35,6 +35,29 @@ describe('CSV imports', () => {
     );
   }
 
+  // The counts of an import, duplicateCount included (the contract's operations predate it).
+  const COUNTS = 'id status successCount duplicateCount failedCount';
+  type Counted = Pick<Import, 'id' | 'status' | 'successCount' | 'failedCount'> & {
+    duplicateCount: number;
+  };
+  async function importCounted(astro: TestAccount, csv: string): Promise<Counted> {
+    const res = await stack.gql<{ importClients: Counted }>(
+      `mutation ($csv: String!) { importClients(csv: $csv) { ${COUNTS} } }`,
+      { csv },
+      { token: astro.accessToken },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.importClients;
+  }
+  async function readCounted(astro: TestAccount, id: string): Promise<Counted> {
+    const res = await stack.gql<{ clientImport: Counted }>(
+      `query ($id: ID!) { clientImport(id: $id) { ${COUNTS} } }`,
+      { id },
+      { token: astro.accessToken },
+    );
+    return res.data!.clientImport;
+  }
+
   async function names(astro: TestAccount) {
     const res = await stack.gql<{
       clients: { edges: { node: { name: string; tags: string[] } }[] };
@@ -91,15 +114,45 @@ describe('CSV imports', () => {
     expect(read.data?.clientImport.completedAt).toBeTruthy();
   });
 
-  it('creates no duplicates when the same file is imported again', async () => {
+  it('creates no duplicates when the same file is imported again, and counts them apart', async () => {
     const astro = await registerAstrologer(stack);
     const csv =
       'name,email\nRepeat One,r1@example.com\nRepeat Two,r2@example.com\nRepeat One,r1@example.com\n';
-    const first = await importCsv(astro, csv);
-    const second = await importCsv(astro, csv);
-    expect(second.data?.importClients.id).not.toBe(first.data?.importClients.id);
-    expect(second.data?.importClients).toMatchObject({ status: 'COMPLETED', failedCount: 0 });
+    const first = await importCounted(astro, csv);
+    const second = await importCounted(astro, csv);
+    expect(second.id).not.toBe(first.id);
+    // The file's own repeated row is a duplicate already; the whole second run is.
+    expect(first).toMatchObject({ status: 'COMPLETED', successCount: 2, duplicateCount: 1 });
+    expect(second).toMatchObject({
+      status: 'COMPLETED',
+      successCount: 0,
+      duplicateCount: 3,
+      failedCount: 0,
+    });
     expect((await names(astro)).map((c) => c.name)).toEqual(['Repeat One', 'Repeat Two']);
+  });
+
+  it('counts duplicates of a background import too', async () => {
+    const astro = await registerAstrologer(stack);
+    const rows = Array.from(
+      { length: SYNC_ROWS + 3 },
+      (_, i) => `Again ${i},again${i}@example.com`,
+    );
+    const csv = `name,email\n${rows.join('\n')}\nNot valid,not-an-email\n`;
+    for (const expected of [
+      { successCount: rows.length, duplicateCount: 0 },
+      { successCount: 0, duplicateCount: rows.length },
+    ]) {
+      const started = await importCounted(astro, csv);
+      expect(started.status).toBe('PENDING');
+      await waitFor(astro, started.id, 'COMPLETED');
+      expect(await readCounted(astro, started.id)).toEqual({
+        id: started.id,
+        status: 'COMPLETED',
+        ...expected,
+        failedCount: 1,
+      });
+    }
   });
 
   it.each([

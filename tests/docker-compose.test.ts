@@ -2,11 +2,13 @@
 // every service's environment must satisfy that service's own config loader in production,
 // queries go through PgBouncer and LISTEN/migrations straight to PostgreSQL, and every
 // container has a healthcheck, resource limits and an unprivileged user.
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateSigningKey, poolOptions } from '@grahvani/shared';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config.ts';
+import { loadBackupConfig } from '../scripts/lib/backupConfig.ts';
 import { loadStackConfig } from '../scripts/lib/config.ts';
 import { resolveServiceUrls } from '../scripts/lib/database.ts';
 import { loadConfig as loadAuthConfig } from '../subgraphs/auth/src/config.ts';
@@ -55,6 +57,7 @@ async function loadCompose() {
   };
   const file = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
     services: Record<string, ComposeService>;
+    volumes?: Record<string, unknown>;
   };
   const envOf = (name: string): Record<string, string> =>
     Object.fromEntries(
@@ -63,7 +66,7 @@ async function loadCompose() {
         substitute(String(v), vars),
       ]),
     );
-  return { services: file.services, envOf };
+  return { services: file.services, volumes: file.volumes ?? {}, envOf };
 }
 
 describe('docker-compose.yml', () => {
@@ -132,6 +135,40 @@ describe('docker-compose.yml', () => {
       users: 'http://users:4002/graphql',
       clients: 'http://clients:4003/graphql',
     });
+  });
+
+  it('backs up nightly with the PostgreSQL image of the server major, into a volume', async () => {
+    const { services, volumes, envOf } = await loadCompose();
+    const backup = services.backup;
+    const build = backup?.build as { context?: string; dockerfile?: string } | undefined;
+    const dockerfile = readFileSync(`${build?.context ?? '.'}/${build?.dockerfile ?? ''}`, 'utf8');
+    // The image the service runs is its last stage: the compose server's image, so pg_dump
+    // and pg_restore have the server's major version.
+    const stages = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+    expect(stages.at(-1)).toBe(services.postgres?.image);
+    const entrypoint = /^ENTRYPOINT\s+\["\/app\/([^"]+)"\]/m.exec(dockerfile)?.[1] ?? '';
+    accessSync(entrypoint, constants.X_OK);
+    const schedule = readFileSync(entrypoint, 'utf8');
+    for (const script of ['scripts/db-backup.ts', 'scripts/db-backup-prune.ts']) {
+      expect(schedule).toContain(script);
+      expect(existsSync(script)).toBe(true);
+    }
+    expect(spawnSync('sh', ['-n', entrypoint]).status).toBe(0);
+    expect(spawnSync('sh', [entrypoint], { env: { BACKUP_AT: '24:00' } }).status).toBe(2);
+    expect(spawnSync('sh', [entrypoint, 'true']).status).toBe(0);
+
+    const env = envOf('backup');
+    const config = loadStackConfig(env);
+    expect(config.env).toBe('production');
+    expect(new URL(config.databaseUrl ?? '').username).toBe('grahvani');
+    const { backupDir } = loadBackupConfig(env);
+    expect(backup?.volumes).toContain(`backups:${backupDir}`);
+    expect(volumes).toHaveProperty('backups');
+    expect(env.BACKUP_AT).toMatch(/^\d\d:\d\d$/);
+    // Not root: the image's postgres user, which owns the backup directory.
+    expect([...dockerfile.matchAll(/^USER (\S+)$/gm)].at(-1)?.[1]).toBe('postgres');
+    expect(backup?.user).toBe('postgres');
+    expect(new URL(config.databaseUrl ?? '').host).toBe('postgres:5432');
   });
 
   it('names only variables that .env.example documents', async () => {

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { GATEWAY_SECRET_HEADER } from '@grahvani/shared';
-import { findFreePort } from '../../tests/helpers/embedded-db.ts';
+import { findFreePort } from '@grahvani/testkit/database';
 import type { ServiceProcess } from '../../tests/helpers/serviceProcess.ts';
 
 export const HIVE_GATEWAY_VERSION = '2.15.1';

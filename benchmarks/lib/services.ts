@@ -8,7 +8,7 @@ import { generateSigningKey, newGatewaySecret } from '@grahvani/shared';
 import pg from 'pg';
 import { composeSupergraph } from '../../gateway/src/compose.ts';
 import { prepareDatabase, resolveServiceUrls } from '../../scripts/lib/database.ts';
-import { findFreePort, startTestDatabase, withDatabase } from '../../tests/helpers/embedded-db.ts';
+import { findFreePort, startTestDatabase, withDatabase } from '@grahvani/testkit/database';
 import {
   startServiceProcess,
   stopServiceProcess,

@@ -107,6 +107,8 @@ export function createSubgraphDataSources(
           }
           // The proof subgraphs require: they answer nothing else.
           request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
+          // A request error then comes back as a 400 that subgraphErrors.ts passes on.
+          request.http?.headers.set('accept', 'application/graphql-response+json');
           // W3C traceparent of the active gateway.fetch span: the subgraph's spans join it.
           if (request.http) injectTraceContext(request.http.headers);
         },

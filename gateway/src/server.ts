@@ -9,6 +9,7 @@ import {
   createFormatError,
   createHttpService,
   createRevokingVerifier,
+  legacyJsonStatusPlugin,
   createServiceMetrics,
   requestLogPlugin,
   readyWithRevocations,
@@ -23,10 +24,10 @@ import { createCors } from './cors.ts';
 import { createSubgraphDataSources } from './dataSource.ts';
 import { documentIdPlugin } from './documentId.ts';
 import { mountGraphiql } from './graphiql.ts';
-import { legacyJsonStatusPlugin } from './legacyJsonStatus.ts';
 import { createQueryLimits } from './limits.ts';
 import { createSubgraphMetrics } from './subgraphMetrics.ts';
 import { unavailableSubgraphsPlugin } from './unavailableSubgraphs.ts';
+import { scalarInputPlugin } from './scalarInput.ts';
 import { variableDepthPlugin } from './variableDepth.ts';
 import { createRequestRate } from './requestRate.ts';
 import { tokenIgnoredPlugin } from './tokenIgnored.ts';
@@ -101,6 +102,7 @@ export async function createGateway({
       legacyJsonStatusPlugin<GatewayContext>(),
       tokenIgnoredPlugin(),
       variableDepthPlugin<GatewayContext>(),
+      scalarInputPlugin<GatewayContext>(),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -98,3 +98,11 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
     gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
   };
 }
+
+/** Where `npm run mailbox` reads development mail: MAIL_DIR, else `<DATA_DIR>/mail` (as auth writes it). */
+export function loadMailDir(env: Env = process.env): string {
+  return path.resolve(
+    ROOT,
+    optionalStr(env, 'MAIL_DIR') ?? path.join(str(env, 'DATA_DIR', '.data'), 'mail'),
+  );
+}

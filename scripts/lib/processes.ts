@@ -73,3 +73,21 @@ export async function stopAll(services: ServiceProcess[], graceMs = 10_000) {
     }),
   );
 }
+
+/**
+ * Calls `onGone` once when the process that started us has gone (we were re-parented), and
+ * returns the stop function. Node has no `prctl(PR_SET_PDEATHSIG)` and no portable parent-death
+ * event, and the standard streams cannot tell (npm passes its own terminal on, not a pipe of
+ * its own), so the parent pid is polled: once a second costs nothing and bounds how long an
+ * orphaned graph keeps its ports. A pid of 1 or 0 at start (a container's init) never changes.
+ */
+export function watchParent(onGone: () => void, intervalMs = 1_000): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

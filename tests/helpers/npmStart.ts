@@ -9,9 +9,28 @@ export interface Run {
   exited: Promise<number | null>;
 }
 
-export function npmStart(env: Record<string, string>): Run {
+export function npmStart(env: Record<string, string>, { ownGroup = false } = {}): Run {
+  return spawnStart(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], env, ownGroup);
+}
+
+/** The real `npm start` (npm, then the script it runs): for what npm does with signals. */
+export function npmRunStart(env: Record<string, string>): Run {
+  return spawnStart('npm', ['start', '--silent'], env);
+}
+
+/**
+ * `ownGroup`: in a process group of its own, as a terminal's foreground job, so that a signal
+ * to the group (`process.kill(-pid, 'SIGINT')`) is what Ctrl-C sends to every process.
+ */
+function spawnStart(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ownGroup = false,
+): Run {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(command, args, {
+    detached: ownGroup,
     cwd: path.resolve('.'),
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -48,6 +48,43 @@ export async function runningPostmasterPid(dir: string): Promise<number | undefi
 }
 
 /**
+ * The cluster in `options.dir` when a live server already runs it (another `npm start`): its
+ * superuser URL, on the port recorded in `postmaster.pid`, and a `stop` that leaves it running.
+ * Undefined when no server holds the directory or it does not answer.
+ */
+export async function runningEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase | undefined> {
+  const dir = path.resolve(options.dir);
+  if (!(await runningPostmasterPid(dir))) return undefined;
+  // postmaster.pid: pid, data directory, start time, port, ... (one per line).
+  const lines = (await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n');
+  const port = Number(lines[3]);
+  if (!Number.isInteger(port) || port <= 0) return undefined;
+  const url = `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${options.database}`;
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await probe.connect();
+    await probe.query('SELECT 1');
+  } catch {
+    return undefined;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  return { url, stop: async () => {} };
+}
+
+/**
+ * The development cluster in `options.dir`: the running one when a server already holds it
+ * (so tools work while `npm start` runs), else started here (and stopped by `stop`).
+ */
+export async function openEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
+  return (await runningEmbeddedDatabase(options)) ?? startEmbeddedDatabase(options);
+}
+
+/**
  * As root, the server runs as the `postgres` OS user, which must be able to traverse every
  * directory above the cluster (a clone under /root, mode 0700, is not): say so plainly
  * instead of letting initdb fail with a permission error.

@@ -91,8 +91,9 @@ export function mapPrismaError(err: unknown): GraphQLError | undefined {
 }
 
 /**
- * Apollo Server `formatError`: keeps API errors as they are, maps known Prisma errors, and
- * masks everything else as INTERNAL_SERVER_ERROR (logged with its cause, never sent).
+ * Apollo Server `formatError`: keeps API errors as they are (without a stack trace), maps known
+ * Prisma errors, and masks everything else as INTERNAL_SERVER_ERROR (logged with its cause,
+ * sent with its stack only when `exposeDetails`, i.e. in development).
  */
 export function createFormatError(logger: Logger, { exposeDetails = false } = {}) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
@@ -102,10 +103,10 @@ export function createFormatError(logger: Logger, { exposeDetails = false } = {}
       code !== 'INTERNAL_SERVER_ERROR' &&
       PASSTHROUGH_CODES.has(code)
     ) {
-      // An unavailable subgraph is named, never located: no stack even in development.
-      return exposeDetails && code !== ErrorCode.SUBGRAPH_UNAVAILABLE
-        ? formatted
-        : withoutStack(formatted);
+      // An expected error (a known code) says all there is: its stack, even in development,
+      // would only show the gateway's query plan (`downstreamServiceError`) or the resolver
+      // that refused, and an unavailable subgraph is named, never located.
+      return withoutStack(formatted);
     }
     const original = unwrapResolverError(raw);
     const mapped = mapPrismaError(original);

@@ -4,6 +4,7 @@ export * from './retry.ts';
 export * from './health.ts';
 export * from './errors.ts';
 export * from './http.ts';
+export * from './httpStatus.ts';
 export * from './keys.ts';
 export * from './logger.ts';
 export * from './tokens.ts';

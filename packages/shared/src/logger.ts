@@ -1,10 +1,12 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type Logger = PinoLogger;
 
 /**
- * Creates the service's structured JSON logger (stdout unless `destination` is given). Secrets
- * never reach it: see `redact`.
+ * Creates the service's structured logger: JSON lines on stdout (or `destination`), for
+ * collectors and files; on a terminal (`npm start` by hand) the same records as readable,
+ * colored lines. Secrets never reach it: see `redact`.
  */
 export function createLogger(
   name: string,
@@ -28,5 +30,11 @@ export function createLogger(
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  if (!process.stdout.isTTY) return pino(options);
+  // Synchronous, as JSON to stdout is: nothing logged just before an exit is lost.
+  return pino(
+    options,
+    pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),
+  );
 }

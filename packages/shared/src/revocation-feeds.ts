@@ -56,7 +56,8 @@ export interface Feed {
   account(event: AccountEvent): void;
   /** The feed delivered a complete picture (snapshot or stream start). */
   loaded(): void;
-  failed(what: string, err: unknown): void;
+  /** `expected`: an orderly stop of the database (not worth a warning; counts as no failure). */
+  failed(what: string, err: unknown, expected?: boolean): void;
   recovered(): void;
   /** Runs `fn` after the reconnect delay unless the list has been closed. */
   retry(fn: () => void): void;
@@ -88,7 +89,10 @@ export async function listenFeed(
       if (lost || feed.isClosed()) return;
       lost = true;
       current = undefined;
-      feed.failed('LISTEN connection', err ?? 'closed');
+      // 57P01 (admin_shutdown): the server is stopping in order, as on Ctrl-C under npm start,
+      // where the terminal signals PostgreSQL and the services at once. Retried all the same.
+      const shutdown = (err as { code?: unknown } | undefined)?.code === '57P01';
+      feed.failed('LISTEN connection', err ?? 'closed', shutdown);
       client.end().catch(() => {});
       // The snapshot is reloaded only after a connection succeeds: reloading after every failed
       // attempt would start one more snapshot retry loop per attempt during an outage.

@@ -101,9 +101,10 @@ export function createRevocationList(options: RevocationListOptions): Revocation
       updatedAt = Date.now();
       resolveFirstLoad();
     },
-    failed(what, err) {
+    failed(what, err, expected = false) {
       const reason = err instanceof Error ? String(err.cause ?? err) : String(err);
-      if (failures++ === 0) logger.warn(`revocations: ${what} failed (${reason}); retrying`);
+      if (expected) logger.debug(`revocations: ${what} closed by the database (${reason})`);
+      else if (failures++ === 0) logger.warn(`revocations: ${what} failed (${reason}); retrying`);
       else logger.debug(`revocations: ${what} failed again (${reason})`);
     },
     recovered() {

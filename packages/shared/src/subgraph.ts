@@ -11,6 +11,7 @@ import { applyAccessRules, fieldsWithoutAccessRule, type AccessPolicy } from './
 import type { SubgraphBoundary } from './config.ts';
 import type { Pingable } from './database.ts';
 import { createFormatError } from './errors.ts';
+import { legacyJsonStatusPlugin } from './httpStatus.ts';
 import { createDatabaseHealth } from './health.ts';
 import { guardInputs } from './inputGuard.ts';
 import { createHttpService, type HttpService, type HttpServiceOptions } from './http.ts';
@@ -112,10 +113,6 @@ export async function createSubgraphService<TContext extends BaseContext>(
         onReject: [(context, error) => context?.reportError(error)],
       }),
     ],
-    // The gateway turns any non-2xx subgraph response into an opaque error: answering 200
-    // lets a variable that a scalar rejects (URL, Date, JSONObject...) reach the client as
-    // BAD_USER_INPUT instead of INTERNAL_SERVER_ERROR.
-    status400ForVariableCoercionErrors: false,
     logger: options.logger,
     // Signals are handled by runService, which stops the HTTP server and the pool in order.
     stopOnTerminationSignals: false,
@@ -123,6 +120,10 @@ export async function createSubgraphService<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin(options.logger),
+      // The same HTTP statuses as the gateway's (README, "HTTP statuses"); the gateway asks
+      // for application/graphql-response+json, so a request error reaches it as a 400 whose
+      // code and message it passes on (gateway/src/subgraphErrors.ts).
+      legacyJsonStatusPlugin<TContext>(),
       ...(options.metrics ? [options.metrics.plugin()] : []),
     ],
   });

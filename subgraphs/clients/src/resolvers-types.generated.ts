@@ -164,6 +164,11 @@ export type ClientImport = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the import was accepted. */
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Valid rows skipped because the same client is already in the book, imported by an earlier
+   * run of the file or by an earlier row of this one (every field the same).
+   */
+  duplicateCount: Scalars['Int']['output'];
   /** Why the import stopped, when FAILED. */
   errorMessage?: Maybe<Scalars['String']['output']>;
   /** The refused rows, in file order. */
@@ -173,7 +178,7 @@ export type ClientImport = {
   id: Scalars['ID']['output'];
   /** Where it stands. */
   status: ImportStatus;
-  /** Valid rows now in the book (rows already imported by an earlier run count here too). */
+  /** Clients this import added to the book. */
   successCount: Scalars['Int']['output'];
   /** Data rows in the file. */
   totalCount: Scalars['Int']['output'];
@@ -339,9 +344,9 @@ export type Mutation = {
   deleteClient: Scalars['Boolean']['output'];
   /**
    * Imports clients from CSV text with a header row (name required; email, phone, gender, birthDate,
-   * birthTime, birthPlace, latitude, longitude, timezone, tags separated by ';'). At most 5 MB and
-   * 10,000 rows. Small files finish at once; large ones in the background (poll clientImport).
-   * A re-run of the same file creates no duplicates. Honours the Idempotency-Key request header.
+   * birthTime, birthPlace, latitude, longitude, timezone, tags separated by ';'; the README lists
+   * the accepted aliases of each column). At most 5 MB and 10,000 rows. Small files finish at once; large ones in the background (poll clientImport).
+   * A re-run of the same file creates no duplicates: its rows count in duplicateCount. Honours the Idempotency-Key request header.
    * One import per tenant at a time: while one is PENDING or PROCESSING another is refused with
    * CONFLICT (extensions.importId names the running one). Imports wait their turn for one of the
    * service's import slots (CLIENT_IMPORT_MAX_CONCURRENT).
@@ -832,6 +837,7 @@ export type ClientEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type ClientImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClientImport'] = ResolversParentTypes['ClientImport']> = ResolversObject<{
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  duplicateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   errorMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
   failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

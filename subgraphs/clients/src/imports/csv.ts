@@ -10,7 +10,7 @@ export const MAX_CSV_ROWS = 10_000;
 type Column = Exclude<keyof ClientFieldsInput, 'tags'> | 'tags';
 
 /** Header names (lower-cased, without spaces, _ or -) and the field each maps to. */
-const COLUMNS: Record<string, Column> = {
+export const COLUMNS: Record<string, Column> = {
   name: 'name',
   fullname: 'name',
   email: 'email',

@@ -67,7 +67,9 @@ export async function importChunk(
     where: { id: current.id, tenantId, processedCount: current.processedCount },
     data: {
       processedCount: current.processedCount + rows.length,
-      successCount: current.successCount + valid.length,
+      successCount: current.successCount + created.length,
+      // Valid rows whose import key was already taken (skipDuplicates inserted nothing for them).
+      duplicateCount: current.duplicateCount + valid.length - created.length,
       failedCount: current.failedCount + failed.length,
       errors: [...importErrors(current.errors), ...failed].map((e) => ({ ...e })),
       heartbeatAt: new Date(),
@@ -86,6 +88,7 @@ export async function completeImport(tx: Tx, current: ClientImport): Promise<Cli
   await logActivity(tx, current.tenantId, null, 'import.completed', {
     importId: current.id,
     successCount: done.successCount,
+    duplicateCount: done.duplicateCount,
     failedCount: done.failedCount,
   });
   return done;

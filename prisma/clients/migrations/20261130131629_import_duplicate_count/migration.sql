@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "app_clients"."client_imports" ADD COLUMN     "duplicate_count" INTEGER NOT NULL DEFAULT 0;
