@@ -1,101 +1,45 @@
-// `npm run bench`: figures for the graph's hot paths, measured side by side in one run on a
-// throwaway embedded PostgreSQL. Absolute times vary by machine; the ratios are the point.
-//  - batching: a page of 100 clients with owner -> account vs a page of 1 (SQL statements
-//    per service and latency ratio; DataLoader keeps statements constant);
-//  - gateway overhead: `me { email }` through the gateway vs straight to the auth subgraph.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts';
-import { withTenant } from '../subgraphs/clients/src/db.ts';
-import { registerAccount } from '../tests/fixtures/accounts.ts';
-import { startTestDatabase, withDatabase } from '../tests/helpers/embedded-db.ts';
-import { startStack } from '../tests/helpers/stack.ts';
-import { runScaleBench } from './scale.ts';
+// `npm run bench [-- flags]`: the benchmark's entry point. Without a mode flag: our gateway
+// and Hive Gateway side by side (compare.ts), `npm start` cold and warm (startup.ts) and the
+// in-process batching figures (batching.ts), printed and recorded in BENCHMARKS.md. Options:
+// see lib/args.ts. Absolute figures vary by machine and load: compare within one run.
+import { parseArgs, type BenchArgs } from './lib/args.ts';
+import { provenance, recordSection } from './lib/report.ts';
 
-// `npm run bench -- --scale`: the scale benchmark (issue 16), see benchmarks/scale.ts.
-if (process.argv.includes('--scale')) process.exit(await runScaleBench(process.argv.slice(2)));
+const argv = process.argv.slice(2);
+const args = parseArgs(argv);
 
-const ROUNDS = Number(process.argv[2] ?? 60);
-type Service = 'auth' | 'users' | 'clients';
+/** Modes other than the default run, by flag: each records its own section. */
+const MODES: Record<string, (args: BenchArgs) => Promise<void>> = {
+  // Issue 16: a big client book against a small one; prints its tables (see scale.ts).
+  '--scale': async () => {
+    const { runScaleBench } = await import('./scale.ts');
+    process.exitCode = await runScaleBench(argv);
+  },
+  '--soak': async (options) => {
+    const { runSoak } = await import('./soak.ts');
+    const soak = await runSoak(options);
+    recordSection('soak', `## Soak\n\n${provenance(argv)}\n\n${soak}`);
+  },
+};
 
-const server = await startTestDatabase();
-const admin = new pg.Client({ connectionString: server.url });
-await admin.connect();
-await admin.query('CREATE DATABASE grahvani');
-await admin.end();
-const owner = withDatabase(server.url, 'grahvani');
-const databaseUrls = resolveServiceUrls(owner, {}, 'test');
-await prepareDatabase(owner, databaseUrls);
-
-const counts: Record<Service, number> = { auth: 0, users: 0, clients: 0 };
-// Outside vitest: the stack's mail goes to a directory of the benchmark's own, removed at the end.
-const mailDir = await mkdtemp(path.join(tmpdir(), 'grahvani-bench-mail-'));
-const stack = await startStack({
-  databaseUrls,
-  env: { MAIL_DIR: mailDir },
-  onQuery: (service) => counts[service]++,
-});
-
-async function median(run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i++) await run(); // warm-up: query plans, JIT, connections
-  const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+async function defaultRun(options: BenchArgs) {
+  const { runComparison } = await import('./compare.ts');
+  const comparison = await runComparison(options);
+  const sections = [`## Gateways side by side\n\n${provenance(argv)}\n\n${comparison}`];
+  if (!options.flags.has('--no-start')) {
+    const { runStartup } = await import('./startup.ts');
+    sections.push(`## npm start\n\n${await runStartup()}`);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? NaN;
-}
-
-async function statementsOf(run: () => Promise<unknown>) {
-  counts.auth = counts.users = counts.clients = 0;
-  await run();
-  return { ...counts };
-}
-
-try {
-  const astro = await registerAccount(stack, { name: 'Bench Astrologer' });
-  // Under the tenant, as row-level security demands.
-  await withTenant(stack.db.clients, astro.id, (tx) =>
-    tx.client.createMany({
-      data: Array.from({ length: 100 }, (_, i) => ({ tenantId: astro.id, name: `Client ${i}` })),
-    }),
-  );
-  const page = (first: number) => () =>
-    stack.gql(
-      `query ($first: Int) { clients(first: $first) { edges { node { id name owner { name account { email } } } } } }`,
-      { first },
-      { token: astro.accessToken },
+  if (!options.flags.has('--no-batching')) {
+    const { runBatching } = await import('./batching.ts');
+    sections.push(
+      `## Batching and gateway overhead (in-process, sequential)\n\n${await runBatching()}`,
     );
-  const one = { ms: await median(page(1)), sql: await statementsOf(page(1)) };
-  const hundred = { ms: await median(page(100)), sql: await statementsOf(page(100)) };
-
-  const direct = stack.subgraph('auth');
-  const viaGateway = await median(() =>
-    stack.gql('{ me { email } }', {}, { token: astro.accessToken }),
-  );
-  const toSubgraph = await median(() =>
-    direct.gql('{ me { email } }', {}, { token: astro.accessToken }),
-  );
-
-  const fmt = (sql: Record<Service, number>) =>
-    `auth ${sql.auth}, users ${sql.users}, clients ${sql.clients}`;
-  console.log(`rounds per figure: ${ROUNDS} (median)`);
-  console.log(`clients page of 1   : ${one.ms.toFixed(2)} ms; SQL statements ${fmt(one.sql)}`);
-  console.log(
-    `clients page of 100 : ${hundred.ms.toFixed(2)} ms; SQL statements ${fmt(hundred.sql)}`,
-  );
-  console.log(
-    `ratio 100/1         : ${(hundred.ms / one.ms).toFixed(2)}x time, same statements: ${JSON.stringify(one.sql) === JSON.stringify(hundred.sql)}`,
-  );
-  console.log(`me via gateway      : ${viaGateway.toFixed(2)} ms`);
-  console.log(`me on auth directly : ${toSubgraph.toFixed(2)} ms`);
-  console.log(`gateway overhead    : ${(viaGateway / toSubgraph).toFixed(2)}x`);
-} finally {
-  await stack.close();
-  await server.stop();
-  await rm(mailDir, { recursive: true, force: true });
+  }
+  if (!options.flags.has('--no-write')) recordSection('run', sections.join('\n\n'));
 }
+
+const mode = Object.keys(MODES).find((flag) => args.flags.has(flag));
+await (mode ? MODES[mode]!(args) : defaultRun(args));
+// Undici keep-alive sockets and timers of the libraries may linger: the figures are written.
+process.exit(0);

@@ -12,13 +12,21 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/
+COPY packages/operations/package.json packages/operations/
+COPY packages/testkit/package.json packages/testkit/
+COPY packages/devtools/package.json packages/devtools/
 COPY subgraphs/auth/package.json subgraphs/auth/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/clients/package.json subgraphs/clients/
 COPY gateway/package.json gateway/
 COPY scripts/prisma-generate.mjs scripts/
 COPY prisma prisma
-RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
+# As in the root Dockerfile: Prisma clients generated, then only what the scripts run.
+RUN npm ci --no-audit --no-fund \
+  && rm -rf node_modules packages/*/node_modules subgraphs/*/node_modules gateway/node_modules \
+  && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --include-workspace-root \
+    --workspace=@grahvani/shared --workspace=@grahvani/auth --workspace=@grahvani/users \
+    --workspace=@grahvani/clients --workspace=@grahvani/gateway
 COPY . .
 # Backups hold every account: a directory only the service's user (postgres) can read.
 RUN install -d -o postgres -g postgres -m 0700 /backups

@@ -8,13 +8,11 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '@grahvani/shared';
-import { openEmbeddedDatabase } from '@grahvani/shared/embedded';
 import { changedFields, cliOrigin, recordAudit } from '../subgraphs/auth/src/audit/record.ts';
-import { loadAdminCliConfig } from '../subgraphs/auth/src/adminConfig.ts';
 import { createDb } from '../subgraphs/auth/src/db.ts';
 import { hashPassword, validatePassword } from '../subgraphs/auth/src/passwords.ts';
 import { normalizeEmail, normalizeName } from '../subgraphs/auth/src/validation.ts';
-import { loadStackConfig } from './lib/config.ts';
+import { loadAdminScriptConfig, loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { embeddedOptions } from './lib/embedded.ts';
 
@@ -75,7 +73,7 @@ async function promptPassword(question: string): Promise<string> {
 }
 
 async function readPassword(): Promise<string> {
-  const fromEnv = loadAdminCliConfig(process.env).password;
+  const fromEnv = loadAdminScriptConfig().password;
   if (fromEnv) return fromEnv;
   const password = await promptPassword('Password for the new admin: ');
   if (process.stdin.isTTY && (await promptPassword('Repeat the password: ')) !== password) {
@@ -159,7 +157,10 @@ try {
   const embedded =
     config.databaseUrl || config.serviceUrls.auth || config.env === 'production'
       ? undefined
-      : await openEmbeddedDatabase(embeddedOptions(config));
+      : // Loaded only here: production installs carry no @grahvani/devtools.
+        await (
+          await import('@grahvani/devtools/embedded')
+        ).openEmbeddedDatabase(embeddedOptions(config));
   try {
     let authUrl = config.serviceUrls.auth;
     if (!authUrl) {

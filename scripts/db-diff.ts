@@ -22,7 +22,7 @@ import {
   schemaPathOf,
   type Service,
 } from '../prisma/tools/migration-sql.ts';
-import { startTestDatabase } from '../tests/helpers/embedded-db.ts';
+import { startTestDatabase } from '@grahvani/testkit/database';
 
 const usage =
   'usage: npm run db:diff -- <auth|users|clients> <migration_name> [--from <schema.prisma>] [--hand-written]';

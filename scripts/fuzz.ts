@@ -2,12 +2,9 @@
 // longer than in `npm test` and with a random seed. FUZZ_SEED replays a run, FUZZ_RUNS sets the
 // cases per contract operation (default 200). The seed is printed first and with any failure.
 import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { int } from '@grahvani/shared';
-import { ROOT } from './lib/config.ts';
+import { ROOT, loadFuzzConfig } from './lib/config.ts';
 
-const seed = int(process.env, 'FUZZ_SEED', randomInt(2 ** 31 - 1));
-const runs = int(process.env, 'FUZZ_RUNS', 200, { min: 1 });
+const { seed, runs, childEnv } = loadFuzzConfig();
 console.log(`fuzz: FUZZ_SEED=${seed} FUZZ_RUNS=${runs}`);
 const result = spawnSync(
   'npx',
@@ -15,7 +12,7 @@ const result = spawnSync(
   {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_RUNS: String(runs) },
+    env: childEnv,
   },
 );
 if (result.status !== 0)

@@ -1,15 +1,18 @@
 // `npm run db:migrate`: applies pending migrations of every service and ensures the service
 // roles. Uses DATABASE_URL (the owner); without it, the embedded development database.
-import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
 import { loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { embeddedOptions } from './lib/embedded.ts';
 
 try {
   const config = loadStackConfig();
+  // Development tooling is loaded only when used: the production image (the migration Job) has
+  // DATABASE_URL and no @grahvani/devtools.
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedDatabase(embeddedOptions(config));
+    : await (
+        await import('@grahvani/devtools/embedded')
+      ).startEmbeddedDatabase(embeddedOptions(config));
   try {
     const ownerUrl = config.databaseUrl ?? embedded?.url ?? '';
     const urls = resolveServiceUrls(ownerUrl, config.serviceUrls, config.env);

@@ -1,6 +1,6 @@
 // `npm run db:seed`: the development accounts and demo clients (refused in production).
 import { ConfigError } from '@grahvani/shared';
-import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { startEmbeddedDatabase } from '@grahvani/devtools/embedded';
 import { loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { embeddedOptions } from './lib/embedded.ts';

@@ -3,7 +3,7 @@
 // three subgraphs and the gateway, and stops all of it on Ctrl-C, on SIGTERM, and when the process
 // that started it goes away (`npm start` execs this script, so npm's SIGTERM reaches it directly).
 import { ConfigError } from '@grahvani/shared';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/shared/embedded';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/devtools/embedded';
 import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
 import { OWNER_URL_REQUIRED, loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
@@ -45,7 +45,7 @@ try {
   }
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
-  const devSecrets = devSecretsPlan(config, process.env);
+  const devSecrets = devSecretsPlan(config);
   for (const line of devSecrets.lines) console.log(line);
 
   if (!config.databaseUrl) {
@@ -74,12 +74,12 @@ try {
       ? undefined
       : loadOrCreateDevGatewaySecret(config.dataDir));
   const base = {
-    ...process.env,
+    ...config.inherited,
     ...devSecrets.env,
     ...(gatewaySecret ? { GATEWAY_SECRET: gatewaySecret } : {}),
     NODE_ENV: config.env,
     DATA_DIR: config.dataDir,
-    JWKS_URL: process.env.JWKS_URL ?? `http://127.0.0.1:${ports.auth}/.well-known/jwks.json`,
+    JWKS_URL: config.jwksUrl,
   };
   const subgraphs = [
     { name: 'auth', port: ports.auth, env: { AUTH_DATABASE_URL: urls.auth } },

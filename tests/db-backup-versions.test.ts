@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PgToolError, findPgTool, serverMajor } from '../scripts/lib/pgTools.ts';
 import { ensureDebianPackage } from './helpers/debian.ts';
-import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
+import { startEmbeddedDatabase } from '@grahvani/devtools/embedded';
 import { findFreePort, withDatabase } from './helpers/embedded-db.ts';
 import { runScript } from './helpers/script.ts';
 

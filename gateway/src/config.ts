@@ -36,6 +36,11 @@ export interface SubgraphFaultConfig {
   probeIntervalMs: number;
   /** Requests within 10 s before failures can open a circuit (SUBGRAPH_BREAKER_MIN_REQUESTS, 5). */
   breakerMinRequests: number;
+  /**
+   * Identical queries to a subgraph in flight at the same time (same document, variables and
+   * headers, Authorization included) share one call (GATEWAY_DEDUPE, default true).
+   */
+  dedupe: boolean;
 }
 
 /** Configuration of the gateway, read once from the environment. */
@@ -167,6 +172,7 @@ function subgraphFaults(env: Env): SubgraphFaultConfig {
     poolMax: int(env, 'SUBGRAPH_POOL_MAX', 64, { min: 1, max: 10_000 }),
     probeIntervalMs: int(env, 'SUBGRAPH_PROBE_INTERVAL_MS', 5_000, limits),
     breakerMinRequests: int(env, 'SUBGRAPH_BREAKER_MIN_REQUESTS', 5, { min: 1 }),
+    dedupe: bool(env, 'GATEWAY_DEDUPE', true),
   };
 }
 

@@ -7,9 +7,11 @@ import {
 } from '@grahvani/shared';
 import { GraphQLError, Kind } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import type { GatewayContext } from './server.ts';
+import { dedupeInFlight } from './inFlight.ts';
+import { createSubgraphFetch } from './subgraphFetch.ts';
 import { errorFromSubgraphResponse } from './subgraphErrors.ts';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -35,18 +37,21 @@ function isAvailabilityFailure(err: unknown): boolean {
 
 /** A connection refused or dropped before any answer: the subgraph never ran the request. */
 function isConnectionFailure(err: unknown): boolean {
-  const cause = (err as { cause?: { code?: unknown } } | null)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : '';
+  // undici's request throws the socket's error itself; fetch wrapped it in `cause`.
+  const failure = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const given = failure?.code ?? failure?.cause?.code;
+  const code = typeof given === 'string' ? given : '';
   return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(code);
 }
 
 function isQuery(options: ProcessOptions): boolean {
   const document = 'document' in options ? options.document : undefined;
-  return (
-    document?.definitions.some(
-      (definition) =>
-        definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query',
-    ) ?? false
+  // The planner passes no document unless exposeDocumentNodeInFetchNode: read the text it
+  // printed (`query ...` or `{...}`).
+  if (!document) return /^\s*(query\b|\{)/.test(options.request.query ?? '');
+  return document.definitions.some(
+    (definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.operation === 'query',
   );
 }
 
@@ -62,7 +67,8 @@ export interface SubgraphDataSources {
  * size per subgraph (undici), a timeout per subgraph, a circuit breaker (opossum) that fails fast
  * while a subgraph keeps failing and lets one request probe it every `probeIntervalMs`, and one
  * immediate retry of a query whose connection was refused or dropped before any answer (a
- * keep-alive connection closed by a subgraph that is shutting down). Any such failure reaches
+ * keep-alive connection closed by a subgraph that is shutting down), and identical queries in
+ * flight at the same time merged into one call (see inFlight.ts). Any such failure reaches
  * the client as SUBGRAPH_UNAVAILABLE naming the subgraph, never its address.
  */
 export function createSubgraphDataSources(
@@ -83,14 +89,9 @@ export function createSubgraphDataSources(
         connect: { timeout: Math.min(timeoutMs, 5_000) },
       });
       agents.push(agent);
-      const fetcher = ((input: string, init?: Parameters<Fetcher>[1]) =>
-        undiciFetch(input, {
-          method: init?.method,
-          headers: init?.headers,
-          body: init?.body,
-          dispatcher: agent,
-          signal: AbortSignal.timeout(timeoutMs),
-        })) as unknown as Fetcher;
+      const send = createSubgraphFetch(agent, timeoutMs);
+      // Identical queries in flight at once share one call (GATEWAY_DEDUPE).
+      const fetcher = (subgraphs.dedupe ? dedupeInFlight(send) : send) as unknown as Fetcher;
       const source = new (class extends RemoteGraphQLDataSource<GatewayContext> {
         override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
           if (response.status >= 500) throw new SubgraphServerError(`HTTP ${response.status}`);
@@ -112,13 +113,13 @@ export function createSubgraphDataSources(
           if (request.http) injectTraceContext(request.http.headers);
         },
       });
-      const send = source.process.bind(source);
+      const processOnce = source.process.bind(source);
       const attempt = async (options: ProcessOptions): Promise<GatewayResponse> => {
         try {
-          return await send(options);
+          return await processOnce(options);
         } catch (err) {
           if (!isConnectionFailure(err) || !isQuery(options)) throw err;
-          return send(options);
+          return processOnce(options);
         }
       };
       const breaker = new CircuitBreaker(attempt, {

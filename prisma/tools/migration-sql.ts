@@ -116,6 +116,7 @@ export async function migrateDiff(options: DiffOptions): Promise<string> {
 
 async function runPrisma6(args: string[], databaseUrl: string): Promise<string> {
   const env: NodeJS.ProcessEnv = {
+    // eslint-disable-next-line no-restricted-properties -- the Prisma 6 CLI child inherits our environment
     ...process.env,
     DATABASE_URL: databaseUrl,
     PRISMA_SCHEMA_ENGINE_BINARY: '/bin/false',

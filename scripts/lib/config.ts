@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import {
   ConfigError,
@@ -12,6 +13,7 @@ import {
   type Env,
   type NodeEnv,
 } from '@grahvani/shared';
+import { loadAdminCliConfig, type AdminCliConfig } from '../../subgraphs/auth/src/adminConfig.ts';
 
 /** The services that own a database schema, with their role and URL variable. */
 export const DATABASE_SERVICES = [
@@ -57,6 +59,22 @@ export interface StackConfig {
   statementTimeoutMs: number;
   /** GATEWAY_SECRET when given; `npm start` generates one into `<dataDir>/keys` otherwise. */
   gatewaySecret: string | undefined;
+  /** JWKS_URL when given, else auth's JWKS on its local port: where the services fetch keys. */
+  jwksUrl: string;
+  /** Variables the services read themselves, noted here so `npm start` decides what it fills in. */
+  given: {
+    /** JWT_PRIVATE_KEYS is set (else auth uses its development key). */
+    jwtPrivateKeys: boolean;
+    /** APP_URL is set (else mailed links need a default). */
+    appUrl: boolean;
+    /** SMTP_URL or MAIL_DIR is set (else mail is kept as files under the data dir). */
+    mail: boolean;
+  };
+  /**
+   * The environment `npm start` was given, passed on to the services it spawns (which read their
+   * own variables in their config modules); the script decides nothing from it.
+   */
+  inherited: Env;
 }
 
 /** Why production refuses to run without an owner URL (unless ALLOW_DEV_SECRETS=1). */
@@ -80,6 +98,7 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
   if (mode === 'production' && nothingConfigured && !allowDevSecrets) {
     throw new ConfigError(OWNER_URL_REQUIRED);
   }
+  const authPort = int(env, 'AUTH_PORT', DEFAULT_PORTS.auth, { min: 1, max: 65535 });
   return {
     env: mode,
     databaseUrl: ownerUrl,
@@ -88,7 +107,7 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
     embeddedPort: int(env, 'EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
     ports: {
       gateway: int(env, 'GATEWAY_PORT', DEFAULT_PORTS.gateway, { min: 1, max: 65535 }),
-      auth: int(env, 'AUTH_PORT', DEFAULT_PORTS.auth, { min: 1, max: 65535 }),
+      auth: authPort,
       users: int(env, 'USERS_PORT', DEFAULT_PORTS.users, { min: 1, max: 65535 }),
       clients: int(env, 'CLIENTS_PORT', DEFAULT_PORTS.clients, { min: 1, max: 65535 }),
     },
@@ -96,7 +115,29 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
     allowDevSecrets,
     statementTimeoutMs: databaseSettings(env).statementTimeoutMs,
     gatewaySecret: optionalStr(env, 'GATEWAY_SECRET'),
+    jwksUrl: str(env, 'JWKS_URL', `http://127.0.0.1:${authPort}/.well-known/jwks.json`),
+    given: {
+      jwtPrivateKeys: optionalStr(env, 'JWT_PRIVATE_KEYS') !== undefined,
+      appUrl: optionalStr(env, 'APP_URL') !== undefined,
+      mail:
+        optionalStr(env, 'SMTP_URL') !== undefined || optionalStr(env, 'MAIL_DIR') !== undefined,
+    },
+    inherited: env,
   };
+}
+
+/** `npm run fuzz`: the sweep's seed (FUZZ_SEED, else random) and cases per operation (FUZZ_RUNS). */
+export interface FuzzConfig {
+  seed: number;
+  runs: number;
+  /** The environment to pass on to vitest, with the seed and runs chosen here. */
+  childEnv: Env;
+}
+
+export function loadFuzzConfig(env: Env = process.env): FuzzConfig {
+  const seed = int(env, 'FUZZ_SEED', randomInt(2 ** 31 - 1));
+  const runs = int(env, 'FUZZ_RUNS', 200, { min: 1 });
+  return { seed, runs, childEnv: { ...env, FUZZ_SEED: String(seed), FUZZ_RUNS: String(runs) } };
 }
 
 /** Where `npm run mailbox` reads development mail: MAIL_DIR, else `<DATA_DIR>/mail` (as auth writes it). */
@@ -105,4 +146,9 @@ export function loadMailDir(env: Env = process.env): string {
     ROOT,
     optionalStr(env, 'MAIL_DIR') ?? path.join(str(env, 'DATA_DIR', '.data'), 'mail'),
   );
+}
+
+/** `npm run admin`: what auth's admin CLI takes from the environment (ADMIN_PASSWORD). */
+export function loadAdminScriptConfig(env: Env = process.env): AdminCliConfig {
+  return loadAdminCliConfig(env);
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runningPostmasterPid } from '@grahvani/shared/embedded';
 import type { StackConfig } from './config.ts';
 import { embeddedOptions } from './embedded.ts';
 import { withOwnerDatabase } from './ownerDatabase.ts';
@@ -16,6 +15,8 @@ export async function withCurrentDatabase<T>(
 ): Promise<T> {
   if (!config.databaseUrl) {
     const options = embeddedOptions(config);
+    // Loaded only without DATABASE_URL: production installs carry no @grahvani/devtools.
+    const { runningPostmasterPid } = await import('@grahvani/devtools/embedded');
     if (await runningPostmasterPid(options.dir)) {
       // postmaster.pid: pid, data directory, start time, port, ...
       const lines = (await readFile(path.join(options.dir, 'postmaster.pid'), 'utf8')).split('\n');

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { optionalStr, type Env } from '@grahvani/shared';
 import { DATABASE_SERVICES, type StackConfig } from './config.ts';
 
 /** What production on one machine (ALLOW_DEV_SECRETS=1) takes from development. */
@@ -15,7 +14,7 @@ export interface DevSecretsPlan {
  * production because ALLOW_DEV_SECRETS=1 lets it: nothing is taken silently. Outside that case
  * the plan is empty (development needs no announcement; production without the flag refuses).
  */
-export function devSecretsPlan(config: StackConfig, env: Env): DevSecretsPlan {
+export function devSecretsPlan(config: StackConfig): DevSecretsPlan {
   const plan: DevSecretsPlan = { env: {}, lines: [] };
   if (!config.allowDevSecrets) return plan;
   const allow = (line: string) => plan.lines.push(`ALLOW_DEV_SECRETS: ${line}`);
@@ -23,17 +22,17 @@ export function devSecretsPlan(config: StackConfig, env: Env): DevSecretsPlan {
   for (const { service, role, urlVar } of DATABASE_SERVICES) {
     if (!config.serviceUrls[service]) allow(`${urlVar} as role ${role}, development password`);
   }
-  if (!optionalStr(env, 'JWT_PRIVATE_KEYS')) {
+  if (!config.given.jwtPrivateKeys) {
     allow(`JWT_PRIVATE_KEYS: development signing key in ${path.join(config.dataDir, 'keys')}`);
   }
   if (!config.gatewaySecret) {
     allow(`GATEWAY_SECRET: development secret in ${path.join(config.dataDir, 'keys')}`);
   }
-  if (!optionalStr(env, 'APP_URL')) {
+  if (!config.given.appUrl) {
     plan.env.APP_URL = 'http://localhost:3000';
     allow(`APP_URL=${plan.env.APP_URL} for mailed links`);
   }
-  if (!optionalStr(env, 'SMTP_URL') && !optionalStr(env, 'MAIL_DIR')) {
+  if (!config.given.mail) {
     plan.env.MAIL_DIR = path.join(config.dataDir, 'mail');
     allow(`mail kept as files in ${plan.env.MAIL_DIR} (no SMTP_URL)`);
   }

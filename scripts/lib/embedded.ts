@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EmbeddedDatabaseOptions } from '@grahvani/shared/embedded';
+import type { EmbeddedDatabaseOptions } from '@grahvani/devtools/embedded';
 import type { StackConfig } from './config.ts';
 
 /** The development cluster: `.data/pg`, loopback only, a fixed local password. */

@@ -1,4 +1,3 @@
-import { startEmbeddedDatabase } from '@grahvani/shared/embedded';
 import type { StackConfig } from './config.ts';
 import { embeddedOptions } from './embedded.ts';
 
@@ -11,6 +10,8 @@ export async function withOwnerDatabase<T>(
   fn: (ownerUrl: string) => Promise<T>,
 ): Promise<T> {
   if (config.databaseUrl) return fn(config.databaseUrl);
+  // Loaded only here: production installs (DATABASE_URL set) carry no @grahvani/devtools.
+  const { startEmbeddedDatabase } = await import('@grahvani/devtools/embedded');
   const embedded = await startEmbeddedDatabase(embeddedOptions(config));
   try {
     return await fn(embedded.url);

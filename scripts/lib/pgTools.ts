@@ -120,6 +120,7 @@ export function runPgTool(
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, {
+      // eslint-disable-next-line no-restricted-properties -- pg_dump/psql inherit our environment (PATH, PG*)
       env: { ...process.env, ...env },
       stdio: ['ignore', capture ? 'pipe' : 'inherit', 'pipe'],
     });

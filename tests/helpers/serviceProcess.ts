@@ -18,9 +18,11 @@ export async function startServiceProcess(
   port: number,
   env: Record<string, string>,
   timeoutMs = 60_000,
+  /** Extra Node options (e.g. the benchmark's --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs: string[] = [],
 ): Promise<ServiceProcess> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(entry)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve(entry)], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

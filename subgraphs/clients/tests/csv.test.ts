@@ -1,15 +1,16 @@
-// Reading an import's CSV: header aliases, file-level refusals (BAD_USER_INPUT on csv), row
-// numbers as a spreadsheet shows them, and per-row checks that let the other rows import.
-import { GraphQLError } from 'graphql';
+// Reading an import's CSV: header aliases, file-level refusals (a ValidationError on csv, which
+// importClients answers as BAD_USER_INPUT), row numbers as a spreadsheet shows them, and per-row
+// checks that let the other rows import.
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_ROWS, parseClientCsv } from '../src/imports/csv.ts';
 import { checkRow, importKeyOf } from '../src/imports/rows.ts';
+import { ValidationError } from '../src/validationError.ts';
 
 function refusal(text: string): unknown {
   try {
     parseClientCsv(text);
   } catch (err) {
-    if (err instanceof GraphQLError) return [err.extensions.code, err.extensions.field];
+    if (err instanceof ValidationError) return ['refused', err.field];
     throw err;
   }
   return 'accepted';
@@ -57,13 +58,13 @@ describe('parseClientCsv', () => {
     ['no name column', 'email\na@example.com\n'],
     ['no header', ''],
     ['an unclosed quote', 'name\n"Ada\n'],
-  ])('refuses %s as BAD_USER_INPUT on csv', (_, text) => {
-    expect(refusal(text)).toEqual(['BAD_USER_INPUT', 'csv']);
+  ])('refuses %s on csv', (_, text) => {
+    expect(refusal(text)).toEqual(['refused', 'csv']);
   });
 
   it(`refuses more than ${MAX_CSV_ROWS} rows`, () => {
     const text = `name\n${'x\n'.repeat(MAX_CSV_ROWS + 1)}`;
-    expect(refusal(text)).toEqual(['BAD_USER_INPUT', 'csv']);
+    expect(refusal(text)).toEqual(['refused', 'csv']);
     expect(parseClientCsv(`name\n${'x\n'.repeat(MAX_CSV_ROWS)}`)).toHaveLength(MAX_CSV_ROWS);
   });
 });
@@ -78,7 +79,11 @@ describe('checkRow', () => {
   });
 
   it('refuses a row with its reason, without throwing', () => {
-    expect(checkRow({ row: 3, cells: { name: '' } })).toMatchObject({ row: 3, ok: false });
+    expect(checkRow({ row: 3, cells: { name: '' } })).toEqual({
+      row: 3,
+      ok: false,
+      message: 'name is required',
+    });
     expect(checkRow({ row: 4, cells: { name: 'A\u0000' } })).toMatchObject({ ok: false });
     expect(checkRow({ row: 5, cells: { name: 'Ada', birthDate: '1815-13-45' } })).toMatchObject({
       ok: false,

@@ -1,6 +1,6 @@
-import { badInput } from '@grahvani/shared';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ClientFieldsInput } from '../validation.ts';
+import { ValidationError } from '../validationError.ts';
 
 /** Largest accepted CSV text. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -43,34 +43,35 @@ export interface CsvRow {
 
 /**
  * Parses CSV text with a header row into rows keyed by field. Limits and a malformed file
- * (unclosed quote, unknown or missing column) are BAD_USER_INPUT on `csv`; problems of single
+ * (unclosed quote, unknown or missing column) are a ValidationError on `csv`; problems of single
  * rows are left to the row validation so that the other rows still import.
  */
 export function parseClientCsv(text: string): CsvRow[] {
   if (Buffer.byteLength(text, 'utf8') > MAX_CSV_BYTES) {
-    throw badInput('csv must be at most 5 MB', 'csv');
+    throw new ValidationError('csv', 'csv must be at most 5 MB');
   }
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (err) {
-    if (err instanceof CsvError) throw badInput(`csv is malformed: ${err.message}`, 'csv');
+    if (err instanceof CsvError)
+      throw new ValidationError('csv', `csv is malformed: ${err.message}`);
     throw err;
   }
   const [header, ...data] = records;
-  if (!header) throw badInput('csv needs a header row', 'csv');
+  if (!header) throw new ValidationError('csv', 'csv needs a header row');
   const columns = header.map((cell) => {
     const key = cell
       .trim()
       .toLowerCase()
       .replace(/[\s_-]/g, '');
     const column = COLUMNS[key];
-    if (!column) throw badInput(`csv has an unknown column "${cell.trim()}"`, 'csv');
+    if (!column) throw new ValidationError('csv', `csv has an unknown column "${cell.trim()}"`);
     return column;
   });
   const duplicate = columns.find((column, i) => columns.indexOf(column) !== i);
-  if (duplicate) throw badInput(`csv has the column ${duplicate} twice`, 'csv');
-  if (!columns.includes('name')) throw badInput('csv needs a name column', 'csv');
+  if (duplicate) throw new ValidationError('csv', `csv has the column ${duplicate} twice`);
+  if (!columns.includes('name')) throw new ValidationError('csv', 'csv needs a name column');
   const rows: CsvRow[] = [];
   data.forEach((record, index) => {
     // A blank line is no row to import, but it keeps its number in the spreadsheet.
@@ -87,7 +88,10 @@ export function parseClientCsv(text: string): CsvRow[] {
     rows.push({ row: index + 2, cells, ...(problem ? { problem } : {}) });
   });
   if (rows.length > MAX_CSV_ROWS) {
-    throw badInput(`csv has ${rows.length} rows; at most ${MAX_CSV_ROWS} per import`, 'csv');
+    throw new ValidationError(
+      'csv',
+      `csv has ${rows.length} rows; at most ${MAX_CSV_ROWS} per import`,
+    );
   }
   return rows;
 }

@@ -1,6 +1,6 @@
+import { logActivity } from '../activityLog.ts';
 import type { Tx } from '../db.ts';
 import type { ClientImport, Prisma } from '../generated/prisma/client.ts';
-import { logActivity } from '../tenant.ts';
 import type { CsvRow } from './csv.ts';
 import { checkRow } from './rows.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { validateClientInput, type ClientData } from '../validation.ts';
+import { ValidationError } from '../validationError.ts';
 import type { CsvRow } from './csv.ts';
 import { cellProblem } from './source.ts';
 
@@ -45,7 +45,7 @@ export function checkRow({ row, cells, problem }: CsvRow): CheckedRow {
     });
     return { row, ok: true, data, importKey: importKeyOf(data) };
   } catch (err) {
-    if (err instanceof GraphQLError) return { row, ok: false, message: err.message };
+    if (err instanceof ValidationError) return { row, ok: false, message: err.message };
     throw err;
   }
 }

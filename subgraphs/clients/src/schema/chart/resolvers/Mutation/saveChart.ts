@@ -1,7 +1,8 @@
 import { badInput } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import type { Prisma } from '../../../../generated/prisma/client.ts';
-import { inViewerTenant, liveClient, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant, liveClient } from '../../../../tenant.ts';
 
 const CHART_TYPE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Largest chartData accepted, as JSON text. */

@@ -1,7 +1,9 @@
 import { notFound } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { idempotent } from '../../../../idempotency.ts';
-import { inViewerTenant, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { validated } from '../../../../validated.ts';
+import { inViewerTenant } from '../../../../tenant.ts';
 import { validateClientInput } from '../../../../validation.ts';
 
 export const createClient: NonNullable<MutationResolvers['createClient']> = async (
@@ -10,7 +12,7 @@ export const createClient: NonNullable<MutationResolvers['createClient']> = asyn
   ctx,
 ) =>
   inViewerTenant(ctx, async (tx, tenantId) => {
-    const data = validateClientInput(input);
+    const data = validated(() => validateClientInput(input));
     return idempotent(tx, {
       tenantId,
       key: ctx.idempotencyKey,

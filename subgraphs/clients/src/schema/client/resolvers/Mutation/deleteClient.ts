@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { inViewerTenant, liveClient, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant, liveClient } from '../../../../tenant.ts';
 
 /** Soft delete: the row and its history stay; every read skips it from now on. */
 export const deleteClient: NonNullable<MutationResolvers['deleteClient']> = (

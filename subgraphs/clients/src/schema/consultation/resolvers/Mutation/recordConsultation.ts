@@ -1,7 +1,8 @@
 import { badInput } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { parseFee } from '../../../../money.ts';
-import { inViewerTenant, liveClient, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant, liveClient } from '../../../../tenant.ts';
 
 export const recordConsultation: NonNullable<MutationResolvers['recordConsultation']> = (
   _parent,

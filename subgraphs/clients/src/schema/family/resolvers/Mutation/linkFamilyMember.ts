@@ -1,7 +1,8 @@
 import { badInput, conflict } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { inverseOf } from '../../../../family.ts';
-import { inViewerTenant, liveClient, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant, liveClient } from '../../../../tenant.ts';
 
 export const linkFamilyMember: NonNullable<MutationResolvers['linkFamilyMember']> = (
   _parent,

@@ -1,6 +1,7 @@
 import { isUuid, notFound } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { inViewerTenant, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant } from '../../../../tenant.ts';
 
 export const unlinkFamilyMember: NonNullable<MutationResolvers['unlinkFamilyMember']> = (
   _parent,

@@ -6,7 +6,9 @@ import { parseClientCsv } from '../../../../imports/csv.ts';
 import { assertNoRunningImport, refuseWhileRunning } from '../../../../imports/oneRunningImport.ts';
 import { completeImport, importChunk } from '../../../../imports/process.ts';
 import { storableSource } from '../../../../imports/source.ts';
-import { inViewerTenant, logActivity, viewerTenant } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { validated } from '../../../../validated.ts';
+import { inViewerTenant, viewerTenant } from '../../../../tenant.ts';
 
 export const importClients: NonNullable<MutationResolvers['importClients']> = async (
   _parent,
@@ -19,7 +21,7 @@ export const importClients: NonNullable<MutationResolvers['importClients']> = as
   // Parsed and hashed before any transaction: a 5 MB file never holds a connection meanwhile.
   // Parsed as stored, so a background import that resumes reads the very same rows.
   const source = storableSource(csv);
-  const rows = parseClientCsv(source);
+  const rows = validated(() => parseClientCsv(source));
   const contentHash = createHash('sha256').update(csv).digest('hex');
   const background = rows.length > syncRows;
   const accept = () =>

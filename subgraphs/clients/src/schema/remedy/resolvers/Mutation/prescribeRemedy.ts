@@ -1,6 +1,7 @@
 import { badInput } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { inViewerTenant, liveClient, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant, liveClient } from '../../../../tenant.ts';
 
 export const prescribeRemedy: NonNullable<MutationResolvers['prescribeRemedy']> = (
   _parent,

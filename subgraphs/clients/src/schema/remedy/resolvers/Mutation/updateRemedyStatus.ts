@@ -1,7 +1,8 @@
 import { badInput, isUuid, notFound } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import type { RemedyStatus } from '../../../../generated/prisma/client.ts';
-import { inViewerTenant, logActivity } from '../../../../tenant.ts';
+import { logActivity } from '../../../../activityLog.ts';
+import { inViewerTenant } from '../../../../tenant.ts';
 
 /** The moves a remedy may make: forward only, or to CANCELLED before completion. */
 const NEXT: Record<RemedyStatus, readonly RemedyStatus[]> = {
