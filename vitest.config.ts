@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` holds the pure modules' tests beside each package (no database, no
+// Three projects: `unit` holds the pure modules' tests beside each package (no database, no
 // servers: they run in milliseconds, so a failure shows next to its cause); `integration`
-// holds the tests that run the graph on real PostgreSQL and real HTTP servers.
+// holds the tests that run the graph on real PostgreSQL and real HTTP servers; `testkit`
+// tests the integration-test kit, whose graphs bring their own PostgreSQL.
 // `npx vitest run --project unit` runs the fast ones alone.
 export default defineConfig({
   test: {
@@ -20,6 +21,15 @@ export default defineConfig({
             'gateway/tests/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
+          exclude: ['packages/testkit/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'testkit',
+          // Not tests/consumer/: those run in the project the pack test creates.
+          include: ['packages/testkit/tests/*.test.ts'],
         },
       },
       {

@@ -1,22 +1,18 @@
-// Starts one throwaway PostgreSQL for the test run (temporary directory, free port, never the
-// development database), applies the migrations and creates the service roles, then hands
+// Starts one throwaway PostgreSQL for the test run through the integration-test kit (temporary
+// directory, free port, never the development database), applies the migrations and creates the service roles, then hands
 // the URLs to the tests through vitest's provide/inject. Also makes the run's mail directory:
 // every message a test stack writes lands under it, and it is removed when the run ends.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
-import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts';
-import { startTestDatabase, withDatabase } from './helpers/embedded-db.ts';
+import {
+  migrateTestDatabase,
+  startTestDatabase,
+  type DatabaseUrls,
+} from '@grahvani/testkit/database';
 
-export interface DatabaseUrls {
-  /** Superuser URL of the migrated `grahvani` database. */
-  owner: string;
-  auth: string;
-  users: string;
-  clients: string;
-}
+export type { DatabaseUrls };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,14 +31,7 @@ export default async function setup(project: TestProject) {
     throw err;
   });
   try {
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE grahvani');
-    await admin.end();
-    const owner = withDatabase(server.url, 'grahvani');
-    const services = resolveServiceUrls(owner, {}, 'test');
-    await prepareDatabase(owner, services);
-    project.provide('databaseUrls', { owner, ...services });
+    project.provide('databaseUrls', await migrateTestDatabase(server.url));
   } catch (err) {
     await server.stop();
     await removeMail();

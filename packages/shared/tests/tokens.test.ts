@@ -12,7 +12,8 @@ import {
 
 const ISSUER = 'https://auth.test';
 const AUDIENCE = 'graph.test';
-let privateKey: CryptoKey;
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+let privateKey: PrivateKey;
 let jwk: JWK;
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ interface TokenShape {
   issuer?: string;
   audience?: string;
   expiresIn?: string | number;
-  key?: CryptoKey;
+  key?: PrivateKey;
 }
 
 async function token(shape: TokenShape = {}): Promise<string> {
