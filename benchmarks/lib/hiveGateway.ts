@@ -4,19 +4,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { GATEWAY_SECRET_HEADER } from '@grahvani/shared';
 import { findFreePort } from '@grahvani/testkit/database';
 import type { ServiceProcess } from '../../tests/helpers/serviceProcess.ts';
+import { BENCH_CACHE_ROOT, BENCH_PATH } from './config.ts';
 
 export const HIVE_GATEWAY_VERSION = '2.15.1';
 
 /** Where it is installed: $GRAHVANI_BENCH_CACHE or ~/.cache/grahvani-bench. */
 function cacheDir(): string {
-  // The benchmark is a script, not a service: its own settings are read here.
-  const root = process.env.GRAHVANI_BENCH_CACHE ?? path.join(homedir(), '.cache', 'grahvani-bench');
-  return path.join(root, `hive-gateway-${HIVE_GATEWAY_VERSION}`);
+  return path.join(BENCH_CACHE_ROOT, `hive-gateway-${HIVE_GATEWAY_VERSION}`);
 }
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
@@ -110,7 +108,7 @@ export async function startHiveGateway(
     {
       cwd: dir,
       env: {
-        PATH: process.env.PATH ?? '',
+        PATH: BENCH_PATH,
         NODE_ENV: 'production',
         BENCH_GATEWAY_SECRET: gatewaySecret,
       },
