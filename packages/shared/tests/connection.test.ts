@@ -62,6 +62,8 @@ describe('afterCursorWhere', () => {
     const cursor = at('2026-01-01T00:00:00.000Z', 'm');
     expect(afterCursorWhere(undefined)).toEqual({});
     expect(afterCursorWhere(cursor)).toEqual({
+      // The redundant bound lets PostgreSQL start a deep page's index scan at the cursor.
+      createdAt: { lte: cursor.createdAt },
       OR: [
         { createdAt: { lt: cursor.createdAt } },
         { createdAt: cursor.createdAt, id: { lt: 'm' } },
