@@ -1,4 +1,3 @@
-/* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuthUser as AuthUserModel, AuthSession as AuthSessionModel, AuthOAuthAccount as AuthOAuthAccountModel, AuthInvitationToken as AuthInvitationTokenModel, AuthAuditLog as AuthAuditLogModel } from './generated/prisma/client.ts';
 import type { Context } from './context.ts';

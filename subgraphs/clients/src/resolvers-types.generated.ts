@@ -1,4 +1,3 @@
-/* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Client as ClientModel, ClientConsultation as ClientConsultationModel, ClientSavedChart as ClientSavedChartModel, ClientNote as ClientNoteModel, ClientRemedy as ClientRemedyModel, ClientImport as ClientImportModel, ClientActivityLog as ClientActivityLogModel } from './generated/prisma/client.ts';
 import type { UserRef as UserRefModel, FamilyLinkView as FamilyLinkViewModel } from './mappers.ts';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { User as UserModel } from './generated/prisma/client.ts';
 import type { AuthUserRef as AuthUserRefModel, AddressModel as AddressModelModel, UserActivityModel as UserActivityModelModel, FollowEdgeModel as FollowEdgeModelModel } from './mappers.ts';
