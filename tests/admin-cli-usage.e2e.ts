@@ -2,12 +2,10 @@
 // uses that running server (no need to stop the graph), and bad arguments get the usage.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLClient } from './helpers/graphql.ts';
-import { findStablePort, npmStart, waitFor } from './helpers/npmStart.ts';
+import { npmStart, startEnvironment, waitFor } from './helpers/npmStart.ts';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { user { role status } } }`;
 const PASSWORD = 'an operator passphrase';
@@ -52,25 +50,7 @@ describe('npm run admin while npm start runs', { timeout: 180_000 }, () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-admin-'));
-    await chmod(dataDir, 0o755);
-    const ports: number[] = [];
-    for (let i = 0; i < 5; i++) ports.push(await findStablePort(ports));
-    const [gateway, auth, users, clients, pg] = ports.map(String) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    env = {
-      DATA_DIR: dataDir,
-      GATEWAY_PORT: gateway,
-      AUTH_PORT: auth,
-      USERS_PORT: users,
-      CLIENTS_PORT: clients,
-      EMBEDDED_PG_PORT: pg,
-    };
+    ({ dataDir, env } = await startEnvironment('grahvani-admin-'));
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -1,14 +1,12 @@
 // `npm start` under a supervisor (systemd, a container, a test runner): SIGTERM to the npm
 // process it started, or that process dying outright, must leave nothing running.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  findStablePort,
   npmRunStart,
   npmStart,
   portOpen,
+  startEnvironment,
   waitFor,
   type Run,
 } from './helpers/npmStart.ts';
@@ -23,25 +21,7 @@ describe('npm start under a supervisor', { timeout: 180_000 }, () => {
   let leftovers: number[] = [];
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-signals-'));
-    await chmod(dataDir, 0o755);
-    ports = [];
-    for (let i = 0; i < 5; i++) ports.push(await findStablePort(ports));
-    const [gateway, auth, users, clients, pg] = ports.map(String) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    env = {
-      DATA_DIR: dataDir,
-      GATEWAY_PORT: gateway,
-      AUTH_PORT: auth,
-      USERS_PORT: users,
-      CLIENTS_PORT: clients,
-      EMBEDDED_PG_PORT: pg,
-    };
+    ({ dataDir, env, ports } = await startEnvironment('grahvani-signals-'));
   });
   afterEach(() => {
     // A failed test must not leave its graph to the next one.

