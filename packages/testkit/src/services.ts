@@ -48,6 +48,8 @@ export interface ServicesOptions {
   env?: Record<string, string>;
   /** Every service's logger (default: one at LOG_LEVEL, silent unless the env says). */
   logger?: Logger;
+  /** Sees every SQL statement a service sends (to count round trips). */
+  onQuery?: (service: SubgraphName, sql: string) => void;
 }
 
 /** The claims of a minted access token; a fresh account id and session unless given. */
@@ -122,6 +124,7 @@ export async function startServices(
   const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };
   const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
   const authConfig = await loadAuthConfig(env);
+  const { onQuery } = options;
   const pool = (service: SubgraphName) => ({
     ...poolOptions({
       databaseUrl: urls[service],
@@ -129,6 +132,7 @@ export async function startServices(
       database: authConfig.database,
     }),
     max: 5,
+    onQuery: onQuery && ((sql: string) => onQuery(service, sql)),
   });
   const db = {
     auth: createAuthDb(urls.auth, pool('auth')),
