@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../subgraphs/clients/src/db.ts';
 import { pruneExpiredIdempotencyKeys } from '../subgraphs/clients/src/housekeeping.ts';
-import { startSubgraph, type MintedAccount, type SubgraphUnderTest } from './helpers/services.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const HOUR_MS = 3_600_000;
 
