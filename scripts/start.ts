@@ -5,6 +5,7 @@
 import { ConfigError } from '@grahvani/shared';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@grahvani/devtools/embedded';
 import { loadOrCreateDevGatewaySecret } from '@grahvani/shared/gatewayProof';
+import { builtEntry } from './lib/buildEntries.ts';
 import { OWNER_URL_REQUIRED, loadStackConfig } from './lib/config.ts';
 import { prepareDatabase, resolveServiceUrls } from './lib/database.ts';
 import { devSecretsPlan } from './lib/devSecrets.ts';
@@ -45,6 +46,15 @@ try {
   }
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
+  // Production runs the services as production does: built by `npm run build` (a second or two),
+  // so that no step is needed first and the bundles are never older than the sources.
+  // Development runs the sources under tsx: an edit needs only a restart, no build.
+  const compiled = config.env === 'production';
+  if (compiled) {
+    const { buildAll } = await import('./build.ts');
+    await buildAll();
+  }
+  const entryOf = (source: string) => (compiled ? builtEntry(source) : source);
   const devSecrets = devSecretsPlan(config);
   for (const line of devSecrets.lines) console.log(line);
 
@@ -91,13 +101,13 @@ try {
     ...subgraphs.map(({ name, port, env }) => ({
       name,
       port,
-      entry: `subgraphs/${name}/src/index.ts`,
+      entry: entryOf(`subgraphs/${name}/src/index.ts`),
       env: { ...base, ...env, PORT: String(port) },
     })),
     {
       name: 'gateway',
       port: ports.gateway,
-      entry: 'gateway/src/index.ts',
+      entry: entryOf('gateway/src/index.ts'),
       env: {
         ...base,
         PORT: String(ports.gateway),
