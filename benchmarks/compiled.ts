@@ -7,16 +7,40 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { buildAll } from '../scripts/build.ts';
-import type { BenchArgs } from './lib/args.ts';
 import { createBenchData, OPERATIONS } from './lib/fixtures.ts';
-import { runLoad } from './lib/load.ts';
+import type { ConnectionRequest } from './lib/load.ts';
 import { cpuBetween, cpuMs, memoryMiB, sampleCpu } from './lib/procStats.ts';
 import { fixed, table } from './lib/report.ts';
 import { startBenchStack, type Runner } from './lib/services.ts';
 
 const PROCESSES = ['gateway', 'auth', 'users', 'clients'] as const;
 const IDLE_MS = 3_000;
+const WARM_UP = 20;
+const REQUESTS = 60;
+const WORKERS = 2;
+
+/** Sends `count` of `requests` (in turn) by WORKERS sequential workers; fails on any error. */
+async function send(url: string, requests: ConnectionRequest[], count: number) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const { body, authorization } = requests[next++ % requests.length]!;
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body,
+      });
+      const json = (await res.json()) as { errors?: unknown };
+      if (!res.ok || json.errors) throw new Error(`request failed: ${JSON.stringify(json)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: WORKERS }, worker));
+}
 const VARIANTS = [
   { name: 'tsx, empty cache', runner: 'tsx', freshCache: true },
   { name: 'tsx, warm cache', runner: 'tsx', freshCache: false },
@@ -29,10 +53,9 @@ interface Figures {
   rssStart: Record<string, number>;
   rssAfter: Record<string, number>;
   cpuPerRequest: Record<string, number>;
-  requests: number;
 }
 
-async function measureVariant(variant: (typeof VARIANTS)[number], args: BenchArgs) {
+async function measureVariant(variant: (typeof VARIANTS)[number]) {
   const cache = variant.freshCache
     ? await mkdtemp(path.join(tmpdir(), 'grahvani-bench-tsx-'))
     : undefined;
@@ -48,27 +71,26 @@ async function measureVariant(variant: (typeof VARIANTS)[number], args: BenchArg
     };
     const data = await createBenchData(stack.gatewayUrl, stack.databaseUrls.clients, 10, 20);
     const operation = OPERATIONS[0]!;
-    const perConnection = data.astrologers.map((a) => operation.requestOf(a, data));
-    const load = (durationSeconds: number) =>
-      runLoad({ url: stack.gatewayUrl, perConnection, connections: 10, durationSeconds });
-    await load(1);
+    const requests = data.astrologers.map((a) => operation.requestOf(a, data));
     const groups = stack.groups.filter((g) => g.name !== 'postgres');
     // What each process spends idle (timers, revocation polling) is measured first and taken
-    // out: on a loaded machine few requests complete, and idle CPU would weigh on each of them.
+    // out below; then a warm-up, then a fixed number of requests, each awaited, by two
+    // workers: CPU is read when nothing is in flight, so no backlog of a loaded machine's
+    // slow answers falls into (or out of) the measured window.
+    await delay(1_000);
     const idleBefore = sampleCpu(groups);
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    await delay(IDLE_MS);
     const idle = cpuBetween(idleBefore, sampleCpu(groups));
+    await send(stack.gatewayUrl, requests, WARM_UP);
     const before = sampleCpu(groups);
     const started = performance.now();
-    const result = await load(args.durationSeconds);
+    await send(stack.gatewayUrl, requests, REQUESTS);
     const elapsed = performance.now() - started;
     const spent = cpuBetween(before, sampleCpu(groups));
-    if (result.errors) throw new Error(`${result.errors} errors under load (${variant.name})`);
-    figures.requests = result.requests;
     figures.cpuPerRequest = Object.fromEntries(
       Object.entries(spent).map(([name, ms]) => [
         name,
-        (ms - ((idle[name] ?? 0) * elapsed) / IDLE_MS) / result.requests,
+        (ms - ((idle[name] ?? 0) * elapsed) / IDLE_MS) / REQUESTS,
       ]),
     );
     figures.rssAfter = per((p) => memoryMiB(p).rss);
@@ -82,14 +104,14 @@ async function measureVariant(variant: (typeof VARIANTS)[number], args: BenchArg
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** Runs `rounds` rounds of every variant; returns the Markdown tables. */
-export async function runCompiledBench(args: BenchArgs, rounds = 2): Promise<string> {
+export async function runCompiledBench(rounds = 2): Promise<string> {
   await buildAll();
   const results = new Map<string, Figures[]>(VARIANTS.map((v) => [v.name, []]));
   for (let round = 0; round < rounds; round++) {
     // Alternate the order so that neither variant always runs first.
     const order = round % 2 ? [...VARIANTS].reverse() : VARIANTS;
     for (const variant of order) {
-      const figures = await measureVariant(variant, args);
+      const figures = await measureVariant(variant);
       results.get(variant.name)!.push(figures);
       console.log(`${variant.name}: ${JSON.stringify(figures)}`);
     }
@@ -109,13 +131,11 @@ export async function runCompiledBench(args: BenchArgs, rounds = 2): Promise<str
         2,
       ),
     ]);
-  const requests = VARIANTS.map(
-    (v) => `${v.name} ${mean(results.get(v.name)!.map((f) => f.requests))}`,
-  );
   return [
-    `Mean of ${rounds} rounds per variant, each on a fresh stack; load: MyClientBook(first: 20), ` +
-      `10 connections with distinct users, ${args.durationSeconds} s after a 1 s warm-up ` +
-      `(requests per run: ${requests.join(', ')}).`,
+    `Mean of ${rounds} rounds per variant, each on a fresh stack. CPU per request: ` +
+      `MyClientBook(first: 20) with distinct users, ${REQUESTS} requests by ${WORKERS} sequential ` +
+      `workers after ${WARM_UP} of warm-up, less each process's idle CPU over the same time ` +
+      `(measured for ${IDLE_MS / 1000} s before).`,
     '',
     table(
       ['figure', 'process', ...VARIANTS.map((v) => v.name), 'compiled / tsx warm'],

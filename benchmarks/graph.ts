@@ -18,7 +18,7 @@ const MODES: Record<string, (args: BenchArgs) => Promise<void>> = {
   // Issue 11: services under tsx against the same services built by `npm run build`.
   '--compiled': async (options) => {
     const { runCompiledBench } = await import('./compiled.ts');
-    const figures = await runCompiledBench(options);
+    const figures = await runCompiledBench();
     console.log(figures);
     if (!options.flags.has('--no-write')) {
       recordSection('compiled', `## tsx or compiled\n\n${provenance(argv)}\n\n${figures}`);

@@ -21,6 +21,11 @@ import {
 import { seedDevelopmentData } from './lib/seed.ts';
 
 const started = performance.now();
+
+const buildFailed = (err: unknown) =>
+  new Error(`cannot build the services: ${err instanceof Error ? err.message : String(err)}`, {
+    cause: err,
+  });
 const children: ServiceProcess[] = [];
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
@@ -46,14 +51,13 @@ try {
   }
   const { ports } = config;
   for (const [label, port] of Object.entries(ports)) await assertPortFree(port, label);
-  // Production runs the services as production does: built by `npm run build` (a second or two),
-  // so that no step is needed first and the bundles are never older than the sources.
-  // Development runs the sources under tsx: an edit needs only a restart, no build.
+  // Production runs the services as production does: built by `npm run build` (a few seconds,
+  // while the database starts), so that no step is needed first and the bundles are never older
+  // than the sources. Development runs the sources under tsx: an edit needs only a restart.
   const compiled = config.env === 'production';
-  if (compiled) {
-    const { buildAll } = await import('./build.ts');
-    await buildAll();
-  }
+  const built = compiled ? import('./build.ts').then(({ buildAll }) => buildAll()) : undefined;
+  // Awaited before the services start; a failure meanwhile must not go unhandled.
+  built?.catch(() => {});
   const entryOf = (source: string) => (compiled ? builtEntry(source) : source);
   const devSecrets = devSecretsPlan(config);
   for (const line of devSecrets.lines) console.log(line);
@@ -124,6 +128,7 @@ try {
     children.push(child);
     await waitForHealthy(child, `http://127.0.0.1:${port}/health`);
   };
+  if (built) await built.catch((err: unknown) => Promise.reject(buildFailed(err)));
   const [auth, ...dependents] = services;
   if (auth) await launch(auth);
   await Promise.all(dependents.map(launch));
