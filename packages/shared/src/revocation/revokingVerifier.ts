@@ -1,19 +1,28 @@
-// The token verifier of a gateway or subgraph together with its revocation list, and how a
-// service that has not loaded that list yet behaves: not ready, and refusing access tokens.
-import type { TokenConfig } from './config.ts';
-import { GATEWAY_SECRET_HEADER } from './gatewayProof.ts';
-import type { Logger } from './logger.ts';
-import { httpRevocationSnapshot, revocationUrls } from './revocation-feeds.ts';
-import { createRevocationList, type AccountSync, type RevocationList } from './revocation.ts';
-import { createTokenVerifier, type TokenVerifier } from './tokens.ts';
+// The token verifier of a gateway or subgraph together with its revocation source, and how a
+// service that has not loaded it yet behaves: not ready, and refusing access tokens.
+import type { TokenConfig } from '../config.ts';
+import { GATEWAY_SECRET_HEADER } from '../gatewayProof.ts';
+import type { Logger } from '../logger.ts';
+import { createTokenVerifier, type TokenVerifier } from '../tokens.ts';
+import { httpRevocationSnapshot, revocationUrls } from './httpSnapshot.ts';
+import { listenTransport } from './listenTransport.ts';
+import {
+  createRevocationSource,
+  type AccountSync,
+  type RevocationSource,
+} from './revocationSource.ts';
+import { streamTransport } from './streamTransport.ts';
+
+/** application_name of the LISTEN connections (visible in pg_stat_activity). */
+export const LISTEN_APPLICATION_NAME = 'grahvani-revocations';
 
 /**
  * The default verifier of a gateway or subgraph: keys from our JWKS, and revocations kept in
- * memory. With `listenUrl` (a service's own database connection) it LISTENs itself and loads
- * the snapshot from the auth service; without (the gateway has no database) it follows the
- * auth service's event stream. Both auth routes want the gateway secret. `accounts` receives
- * account deletions (LISTEN only). Until the list is loaded, a request that carries a token is
- * refused with SERVICE_UNAVAILABLE (503). Close `revocations` when the service stops.
+ * memory. With `listenUrl` (a service's own direct database connection) it LISTENs itself and
+ * loads the snapshot from the auth service; without (the gateway has no database) it follows
+ * the auth service's event stream. Both auth routes want the gateway secret. `accounts`
+ * receives account deletions (LISTEN only). Until the source is loaded, a request that carries
+ * a token is refused with SERVICE_UNAVAILABLE (503). Close `revocations` when the service stops.
  */
 export async function createRevokingVerifier(
   tokens: TokenConfig,
@@ -23,18 +32,18 @@ export async function createRevokingVerifier(
     gatewaySecret,
     accounts,
   }: { listenUrl?: string; gatewaySecret: string; accounts?: AccountSync },
-): Promise<{ verifier: TokenVerifier; revocations: RevocationList }> {
+): Promise<{ verifier: TokenVerifier; revocations: RevocationSource }> {
   const urls = revocationUrls(tokens.jwksUrl);
   const headers = { [GATEWAY_SECRET_HEADER]: gatewaySecret };
-  const revocations = createRevocationList(
+  const revocations = createRevocationSource(
     listenUrl
       ? {
           logger,
-          listenUrl,
+          transport: listenTransport(listenUrl, LISTEN_APPLICATION_NAME),
           snapshot: httpRevocationSnapshot(urls.snapshot, headers),
           accounts,
         }
-      : { logger, streamUrl: urls.stream, streamHeaders: headers },
+      : { logger, transport: streamTransport(urls.stream, headers) },
   );
   await revocations.start();
   const verifier = createTokenVerifier({
@@ -48,12 +57,12 @@ export async function createRevokingVerifier(
 }
 
 /**
- * A readiness probe that also waits for the revocation list: a replica that cannot tell a
+ * A readiness probe that also waits for the revocation source: a replica that cannot tell a
  * revoked token yet is not ready (GET /ready answers 503 with `revocations: "loading"`).
  */
 export function readyWithRevocations(
   check: (() => Promise<{ ok: boolean; [key: string]: unknown }>) | undefined,
-  revocations: Pick<RevocationList, 'loaded'> | undefined,
+  revocations: Pick<RevocationSource, 'loaded'> | undefined,
 ): () => Promise<{ ok: boolean; [key: string]: unknown }> {
   return async () => {
     const result = check ? await check() : { ok: true };
@@ -66,7 +75,7 @@ export function readyWithRevocations(
 /** `service` whose close() also closes `revocations` (when the service created them). */
 export function closingRevocations<T extends { close(): Promise<void> }>(
   service: T,
-  revocations: RevocationList | undefined,
+  revocations: RevocationSource | undefined,
 ): T {
   if (!revocations) return service;
   const close = service.close.bind(service);
