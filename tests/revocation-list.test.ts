@@ -1,7 +1,7 @@
 // The in-memory revocation source every verifier keeps, through its real transports: LISTEN
 // (reloaded from the snapshot after a lost connection) and the event stream; entries dropped
 // once the revoked tokens would have expired anyway. The ordering rules themselves are unit
-// tested in packages/shared/tests/revocation-sync-state.test.ts.
+// tested in packages/shared/tests/revocation/syncState.test.ts.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

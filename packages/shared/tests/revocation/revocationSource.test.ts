@@ -2,10 +2,10 @@
 // snapshots, how it coalesces them, in which order account changes reach the service, and
 // when it is ready.
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.ts';
-import type { AccountEvent, RevocationSnapshot } from '../src/revocation/codec.ts';
-import { createRevocationSource, type AccountSync } from '../src/revocation/revocationSource.ts';
-import type { Transport, TransportEvents } from '../src/revocation/transport.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { AccountEvent, RevocationSnapshot } from '../../src/revocation/codec.ts';
+import { createRevocationSource, type AccountSync } from '../../src/revocation/revocationSource.ts';
+import type { Transport, TransportEvents } from '../../src/revocation/transport.ts';
 
 const logger = createLogger('test', 'silent');
 const soon = () => Date.now() + 60_000;

@@ -7,7 +7,7 @@ import {
   encodeAccountEvent,
   encodeRevocation,
   streamMessages,
-} from '../src/revocation/codec.ts';
+} from '../../src/revocation/codec.ts';
 
 const revocation = { sessionId: 'c0ffee00-0000-4000-8000-000000000000', expiresAt: 1_700_000 };
 

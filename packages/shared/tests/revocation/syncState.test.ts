@@ -3,8 +3,8 @@
 // when the source counts as loaded.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AccountEvent, Revocation } from '../src/revocation/codec.ts';
-import { SyncState } from '../src/revocation/syncState.ts';
+import type { AccountEvent, Revocation } from '../../src/revocation/codec.ts';
+import { SyncState } from '../../src/revocation/syncState.ts';
 
 const NOW = 1_000_000;
 const at = (expiresAt: number, sessionId = 's1'): Revocation => ({ sessionId, expiresAt });
