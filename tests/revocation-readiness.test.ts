@@ -2,7 +2,8 @@
 // requests that carry an access token with SERVICE_UNAVAILABLE (HTTP 503) until it has, since it
 // could not tell a revoked token; requests without a token are served. After an outage of the
 // auth service (and of the database), reconnect attempts stay one per retry interval: they
-// do not multiply.
+// do not multiply. A snapshot without a LISTEN connection is not enough to be ready: what is
+// revoked before the connection comes up would be missed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type HttpService } from '@grahvani/shared';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config.ts';
@@ -97,6 +98,29 @@ describe('a replica without its revocation list', () => {
       const served = await replica.client.gql(ME, {}, { token: account.accessToken });
       expect(served.errors).toBeUndefined();
     }
+  });
+});
+
+describe('a replica whose LISTEN connection is down', () => {
+  it('is not ready, though the snapshot loads, until it listens (revocations would be missed)', async () => {
+    const auth = await authOutage();
+    const dbUrl = new URL(stack.env.USERS_DATABASE_URL!);
+    const database = await tcpOutage(dbUrl.hostname, Number(dbUrl.port));
+    cleanups.push(() => database.close());
+    database.down();
+    const proxied = new URL(dbUrl);
+    proxied.port = String(database.port);
+    const users = await usersReplica(auth, proxied.toString());
+    const ready = await users.ready();
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ revocations: 'loading' });
+    const refused = await users.client.gql(ME, {}, { token: account.accessToken });
+    expect(errorCodes(refused)).toEqual(['SERVICE_UNAVAILABLE']);
+
+    database.up();
+    await expect.poll(async () => (await users.ready()).status, { timeout: 5_000 }).toBe(200);
+    const served = await users.client.gql(ME, {}, { token: account.accessToken });
+    expect(served.errors).toBeUndefined();
   });
 });
 
