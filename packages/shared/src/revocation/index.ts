@@ -1,7 +1,9 @@
 // Revocation: one RevocationSource interface (revocationSource.ts), its transports behind it
 // (listenTransport.ts: PostgreSQL LISTEN plus a snapshot; streamTransport.ts: the auth
 // service's event stream), the ordering rules as pure state (syncState.ts), the wire formats
-// (codec.ts, httpSnapshot.ts) and the verifier that uses it (revokingVerifier.ts).
+// (codec.ts, httpSnapshot.ts), account deletions handed to the users subgraph in order
+// (accountQueue.ts) and the verifier that uses it all (revokingVerifier.ts).
+export * from './accountQueue.ts';
 export * from './codec.ts';
 export * from './httpSnapshot.ts';
 export * from './listenTransport.ts';

@@ -1,16 +1,9 @@
 import type { Logger } from '../logger.ts';
 import type { Identity } from '../tokens.ts';
-import type { AccountEvent, Revocation } from './codec.ts';
+import { createAccountQueue, type AccountSync } from './accountQueue.ts';
+import type { Revocation } from './codec.ts';
 import { SyncState } from './syncState.ts';
 import type { SnapshotLoader, Transport, TransportEvents } from './transport.ts';
-
-/** What a service does with deleted accounts (the users subgraph hides their profiles). */
-export interface AccountSync {
-  /** Applies the complete set of DELETED account ids (at start and after every reconnection). */
-  snapshot(deletedAccountIds: string[]): Promise<void>;
-  /** Applies one change as it is announced. */
-  event(event: AccountEvent): Promise<void>;
-}
 
 export interface RevocationSourceOptions {
   logger: Logger;
@@ -90,19 +83,7 @@ export function createRevocationSource(options: RevocationSourceOptions): Revoca
     for (const listener of listeners) listener(revocation);
   };
 
-  // Account changes are applied one at a time, in the order the state releases them.
-  let accountQueue = Promise.resolve();
-  const applyAccounts = (events: AccountEvent[]) => {
-    if (!accounts) return;
-    for (const event of events) {
-      accountQueue = accountQueue.then(() =>
-        accounts.event(event).catch((err: unknown) => {
-          // The next snapshot (after any reconnection or restart) applies it again.
-          logger.warn({ err, userId: event.userId }, 'revocations: account change not applied');
-        }),
-      );
-    }
-  };
+  const accountQueue = createAccountQueue(accounts, logger);
 
   // One snapshot load at a time: while one is in flight or waiting to retry, another request
   // (a reconnection) only asks for one more load after it, so retry loops never multiply.
@@ -120,14 +101,9 @@ export function createRevocationSource(options: RevocationSourceOptions): Revoca
       const snapshot = await options.snapshot();
       for (const revocation of snapshot.revocations)
         if (state.revoked(revocation)) publish(revocation);
-      const deleted = snapshot.deletedAccounts;
-      if (accounts && deleted) {
-        const applying = accountQueue.then(() => accounts.snapshot(deleted));
-        accountQueue = applying.catch(() => {});
-        await applying;
-      }
+      await accountQueue.snapshot(snapshot.deletedAccounts);
       const outcome = state.applySnapshot(ticket, snapshot);
-      applyAccounts(outcome.replay);
+      accountQueue.events(outcome.replay);
       if (outcome.synced) synced();
       loading = false;
       if (again) {
@@ -135,7 +111,7 @@ export function createRevocationSource(options: RevocationSourceOptions): Revoca
         await loadSnapshot();
       }
     } catch (err) {
-      applyAccounts(state.abandonSnapshot());
+      accountQueue.events(state.abandonSnapshot());
       failed('snapshot', err);
       again = false;
       retry(() => {
@@ -157,7 +133,7 @@ export function createRevocationSource(options: RevocationSourceOptions): Revoca
     revoked(revocation) {
       if (state.revoked(revocation)) publish(revocation);
     },
-    account: (event) => applyAccounts(state.account(event)),
+    account: (event) => accountQueue.events(state.account(event)),
     complete() {
       if (state.complete()) synced();
     },

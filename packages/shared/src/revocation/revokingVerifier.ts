@@ -6,11 +6,8 @@ import type { Logger } from '../logger.ts';
 import { createTokenVerifier, type TokenVerifier } from '../tokens.ts';
 import { httpRevocationSnapshot, revocationUrls } from './httpSnapshot.ts';
 import { listenTransport } from './listenTransport.ts';
-import {
-  createRevocationSource,
-  type AccountSync,
-  type RevocationSource,
-} from './revocationSource.ts';
+import type { AccountSync } from './accountQueue.ts';
+import { createRevocationSource, type RevocationSource } from './revocationSource.ts';
 import { streamTransport } from './streamTransport.ts';
 
 /** application_name of the LISTEN connections (visible in pg_stat_activity). */

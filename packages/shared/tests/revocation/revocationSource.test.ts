@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import type { AccountEvent, RevocationSnapshot } from '../../src/revocation/codec.ts';
-import { createRevocationSource, type AccountSync } from '../../src/revocation/revocationSource.ts';
+import type { AccountSync } from '../../src/revocation/accountQueue.ts';
+import { createRevocationSource } from '../../src/revocation/revocationSource.ts';
 import type { Transport, TransportEvents } from '../../src/revocation/transport.ts';
 
 const logger = createLogger('test', 'silent');
