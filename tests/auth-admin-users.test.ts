@@ -137,7 +137,9 @@ describe('setUserStatus', () => {
     expect(sessions.every((s) => s.revokedAt && s.revokedReason === 'account_suspended')).toBe(
       true,
     );
-    expect(blacklist.map((b) => b.tokenHash).sort()).toEqual(sessions.map((s) => s.id).sort());
+    expect(blacklist.map((b) => b.revokedSessionId).sort()).toEqual(
+      sessions.map((s) => s.id).sort(),
+    );
     const login = { input: { email: user.email, password: user.password } };
     // The right password proves the caller: told the account is suspended.
     const suspended = await stack.gql(LOGIN, login);

@@ -92,7 +92,7 @@ describe('resetPassword', () => {
       where: { userId: account.id, tokenType: 'SESSION' },
     });
     expect(blacklisted.map((b) => b.sessionId)).toEqual(revoked.map((s) => s.id));
-    expect(blacklisted[0]?.tokenHash).toBe(revoked[0]?.id);
+    expect(blacklisted[0]?.revokedSessionId).toBe(revoked[0]?.id);
     expect(errorCodes(await stack.gql(REFRESH, { t: account.refreshToken }))).toEqual([
       'UNAUTHENTICATED',
     ]);

@@ -39,8 +39,8 @@ describe('auth housekeeping', () => {
     ]);
     await db.authTokenBlacklist.createMany({
       data: [
-        { tokenHash: `spent-${live.id}`, tokenType: 'SESSION', expiresAt: ago(1 / 24) },
-        { tokenHash: `active-${live.id}`, tokenType: 'SESSION', expiresAt: ago(-1 / 24) },
+        { revokedSessionId: `spent-${live.id}`, tokenType: 'SESSION', expiresAt: ago(1 / 24) },
+        { revokedSessionId: `active-${live.id}`, tokenType: 'SESSION', expiresAt: ago(-1 / 24) },
       ],
     });
 
@@ -51,9 +51,9 @@ describe('auth housekeeping', () => {
     const sessions = await db.authSession.findMany({ where: { id: { in: [ended.id, live.id] } } });
     expect(sessions.map((s) => s.id)).toEqual([live.id]);
     const revocations = await db.authTokenBlacklist.findMany({
-      where: { tokenHash: { in: [`spent-${live.id}`, `active-${live.id}`] } },
+      where: { revokedSessionId: { in: [`spent-${live.id}`, `active-${live.id}`] } },
     });
-    expect(revocations.map((r) => r.tokenHash)).toEqual([`active-${live.id}`]);
+    expect(revocations.map((r) => r.revokedSessionId)).toEqual([`active-${live.id}`]);
   });
 
   it('reads the retention from LOGIN_ATTEMPT_RETENTION_DAYS (default 90)', async () => {

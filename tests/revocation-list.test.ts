@@ -1,5 +1,7 @@
-// The in-memory revocation list every verifier keeps: fed by LISTEN, reloaded from the snapshot
-// after a lost connection, entries dropped once the revoked tokens would have expired anyway.
+// The in-memory revocation source every verifier keeps, through its real transports: LISTEN
+// (reloaded from the snapshot after a lost connection) and the event stream; entries dropped
+// once the revoked tokens would have expired anyway. The ordering rules themselves are unit
+// tested in packages/shared/tests/revocation/syncState.test.ts.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,29 +10,30 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   REVOCATION_CHANNEL,
   createLogger,
-  createRevocationList,
+  createRevocationSource,
   encodeRevocation,
+  listenTransport,
+  streamTransport,
   type Revocation,
-  type RevocationList,
+  type RevocationSource,
 } from '@grahvani/shared';
 
 describe('revocation list', () => {
   const urls = inject('databaseUrls');
   const applicationName = `revocation-test-${randomUUID()}`;
   const snapshot: Revocation[] = [];
-  let list: RevocationList;
+  let list: RevocationSource;
   let owner: pg.Client;
 
   beforeAll(async () => {
     owner = new pg.Client({ connectionString: urls.owner });
     await owner.connect();
-    list = createRevocationList({
+    list = createRevocationSource({
       logger: createLogger('test', 'silent'),
       // LISTEN works for any role that may connect, here the clients service's.
-      listenUrl: urls.clients,
-      snapshot: async () => [...snapshot],
+      transport: listenTransport(urls.clients, applicationName),
+      snapshot: async () => ({ revocations: [...snapshot] }),
       reconnectDelayMs: 100,
-      applicationName,
     });
     await list.start();
   });
@@ -74,12 +77,16 @@ describe('revocation list', () => {
 
   it('forgets revocations once the tokens they refuse have expired', async () => {
     const past = randomUUID();
-    list.add({ sessionId: past, expiresAt: Date.now() - 1 });
-    expect(list.isRevoked({ sessionId: past })).toBe(false);
     const brief = randomUUID();
-    list.add({ sessionId: brief, expiresAt: Date.now() + 150 });
+    const marker = randomUUID();
+    await notify({ sessionId: past, expiresAt: Date.now() - 1 });
+    await notify({ sessionId: brief, expiresAt: Date.now() + 400 });
+    await notify({ sessionId: marker, expiresAt: soon() });
+    // Notifications arrive in order: once the last one is in, the others have been handled.
+    await expect.poll(() => list.isRevoked({ sessionId: marker }), { timeout: 1_000 }).toBe(true);
+    expect(list.isRevoked({ sessionId: past })).toBe(false);
     expect(list.isRevoked({ sessionId: brief })).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 450));
     expect(list.isRevoked({ sessionId: brief })).toBe(false);
     expect(list.entries().some((r) => r.sessionId === brief)).toBe(false);
   });
@@ -99,9 +106,9 @@ describe('revocation list', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const streamed = createRevocationList({
+    const streamed = createRevocationSource({
       logger: createLogger('test', 'silent'),
-      streamUrl: `http://127.0.0.1:${port}/revocations/stream`,
+      transport: streamTransport(`http://127.0.0.1:${port}/revocations/stream`),
       reconnectDelayMs: 50,
     });
     try {

@@ -2,12 +2,16 @@
 // requests that carry an access token with SERVICE_UNAVAILABLE (HTTP 503) until it has, since it
 // could not tell a revoked token; requests without a token are served. After an outage of the
 // auth service (and of the database), reconnect attempts stay one per retry interval: they
-// do not multiply.
+// do not multiply. A snapshot without a LISTEN connection is not enough to be ready: what is
+// revoked before the connection comes up would be missed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type HttpService } from '@grahvani/shared';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config.ts';
 import { composeSupergraph } from '../gateway/src/compose.ts';
 import { createGateway } from '../gateway/src/server.ts';
+import { loadConfig as loadAuthConfig } from '../subgraphs/auth/src/config.ts';
+import { createDb as createAuthDb } from '../subgraphs/auth/src/db.ts';
+import { createServer as createAuthServer } from '../subgraphs/auth/src/server.ts';
 import { loadConfig as loadUsersConfig } from '../subgraphs/users/src/config.ts';
 import { createDb as createUsersDb } from '../subgraphs/users/src/db.ts';
 import { createServer as createUsersServer } from '../subgraphs/users/src/server.ts';
@@ -97,6 +101,80 @@ describe('a replica without its revocation list', () => {
       const served = await replica.client.gql(ME, {}, { token: account.accessToken });
       expect(served.errors).toBeUndefined();
     }
+  });
+});
+
+describe('a replica whose LISTEN connection is down', () => {
+  it('is not ready, though the snapshot loads, until it listens (revocations would be missed)', async () => {
+    const auth = await authOutage();
+    const dbUrl = new URL(stack.env.USERS_DATABASE_URL!);
+    const database = await tcpOutage(dbUrl.hostname, Number(dbUrl.port));
+    cleanups.push(() => database.close());
+    database.down();
+    const proxied = new URL(dbUrl);
+    proxied.port = String(database.port);
+    const users = await usersReplica(auth, proxied.toString());
+    const ready = await users.ready();
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ revocations: 'loading' });
+    const refused = await users.client.gql(ME, {}, { token: account.accessToken });
+    expect(errorCodes(refused)).toEqual(['SERVICE_UNAVAILABLE']);
+
+    database.up();
+    await expect.poll(async () => (await users.ready()).status, { timeout: 5_000 }).toBe(200);
+    const served = await users.client.gql(ME, {}, { token: account.accessToken });
+    expect(served.errors).toBeUndefined();
+  });
+});
+
+describe('an auth replica whose own revocations are not loaded', () => {
+  it('sends `ready` on its event stream only once they are', async () => {
+    const dbUrl = new URL(stack.env.AUTH_DATABASE_URL!);
+    const database = await tcpOutage(dbUrl.hostname, Number(dbUrl.port));
+    cleanups.push(() => database.close());
+    database.down();
+    const proxied = new URL(dbUrl);
+    proxied.port = String(database.port);
+    const config = await loadAuthConfig({
+      ...stack.env,
+      AUTH_DIRECT_DATABASE_URL: proxied.toString(),
+    });
+    const db = createAuthDb(stack.env.AUTH_DATABASE_URL!, { max: 2 });
+    cleanups.push(() => db.$disconnect());
+    const auth = await createAuthServer({ db, config, logger });
+    const url = await auth.listen(0);
+    cleanups.push(() => auth.close());
+
+    const abort = new AbortController();
+    cleanups.push(async () => abort.abort());
+    const res = await fetch(new URL('/revocations/stream', url), {
+      headers: stack.gatewayProof,
+      signal: abort.signal,
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    // One read in flight at a time, kept across calls, so no chunk is dropped.
+    let pending: ReturnType<typeof reader.read> | undefined;
+    const readFor = async (ms: number) => {
+      const until = Date.now() + ms;
+      while (!received.includes('event: ready') && Date.now() < until) {
+        pending ??= reader.read();
+        const chunk = await Promise.race([pending, sleep(until - Date.now()).then(() => null)]);
+        if (!chunk) continue;
+        pending = undefined;
+        if (chunk.done) break;
+        received += decoder.decode(chunk.value, { stream: true });
+      }
+    };
+    // Its LISTEN connection cannot be made: the set it holds may be incomplete.
+    await readFor(1_500);
+    expect(received).not.toContain('event: ready');
+
+    database.up();
+    await readFor(5_000);
+    expect(received).toContain('event: ready');
   });
 });
 

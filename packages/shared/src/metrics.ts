@@ -4,7 +4,7 @@ import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { poolObservation } from './poolMetrics.ts';
 import { outcomeOf, responseErrors } from './requestLog.ts';
-import type { RevocationList } from './revocation.ts';
+import type { RevocationSource } from './revocation/index.ts';
 
 /** Seconds buckets for GraphQL requests and subgraph fetches (5 ms to 10 s). */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -21,7 +21,7 @@ export interface ServiceMetrics {
   /** Pool size, idle and waiting connections, and query durations of a `createDb` client. */
   observeDatabase(db: object): void;
   /** Size, load state and age of the in-memory revocation list. */
-  observeRevocations(list: RevocationList): void;
+  observeRevocations(list: RevocationSource): void;
   /** A gauge read when scraped (e.g. running imports). */
   gauge(name: string, help: string, read: () => number): void;
 }

@@ -1,13 +1,15 @@
 import {
+  LISTEN_APPLICATION_NAME,
   REVOCATION_CHANNEL,
-  createRevocationList,
+  createRevocationSource,
   encodeAccountEvent,
   encodeRevocation,
+  listenTransport,
   type Logger,
   type Revocation,
-  type RevocationList,
+  type RevocationSnapshot,
+  type RevocationSource,
 } from '@grahvani/shared';
-import type express from 'express';
 import type { Db } from './db.ts';
 import type { Prisma } from './generated/prisma/client.ts';
 
@@ -57,7 +59,7 @@ export async function revokeSessionsIn(
   });
   await tx.authTokenBlacklist.createMany({
     data: ids.map((id) => ({
-      tokenHash: id,
+      revokedSessionId: id,
       tokenType: 'SESSION' as const,
       userId: target.userId,
       sessionId: id,
@@ -109,69 +111,32 @@ export async function loadDeletedAccounts(db: Db): Promise<string[]> {
 export async function loadRevocations(db: Db): Promise<Revocation[]> {
   const rows = await db.authTokenBlacklist.findMany({
     where: { tokenType: 'SESSION', expiresAt: { gt: new Date() } },
-    select: { tokenHash: true, expiresAt: true },
+    select: { revokedSessionId: true, expiresAt: true },
   });
-  return rows.map((row) => ({ sessionId: row.tokenHash, expiresAt: row.expiresAt.getTime() }));
+  return rows.map((row) => ({
+    sessionId: row.revokedSessionId,
+    expiresAt: row.expiresAt.getTime(),
+  }));
 }
 
-/** The auth service's own revocation list: LISTEN on its database plus the table's snapshot. */
-export function createAuthRevocationList(
+/** The complete picture for starting verifiers: revocations and deleted accounts. */
+export async function loadSnapshot(db: Db): Promise<Required<RevocationSnapshot>> {
+  const [revocations, deletedAccounts] = await Promise.all([
+    loadRevocations(db),
+    loadDeletedAccounts(db),
+  ]);
+  return { revocations, deletedAccounts };
+}
+
+/** The auth service's own revocation source: LISTEN on its database plus the table's snapshot. */
+export function createAuthRevocationSource(
   db: Db,
-  databaseUrl: string,
+  directDatabaseUrl: string,
   logger: Logger,
-): RevocationList {
-  return createRevocationList({
+): RevocationSource {
+  return createRevocationSource({
     logger,
-    listenUrl: databaseUrl,
-    snapshot: () => loadRevocations(db),
+    transport: listenTransport(directDatabaseUrl, LISTEN_APPLICATION_NAME),
+    snapshot: async () => ({ revocations: await loadRevocations(db) }),
   });
-}
-
-const HEARTBEAT_MS = 15_000;
-
-/**
- * GET /revocations (JSON snapshot from the table, for replicas starting up) and
- * GET /revocations/stream (server-sent events: every current revocation, `ready`, then each
- * new one), for verifiers that have no database connection of their own (the gateway).
- */
-export function revocationRoutes(
-  app: express.Express,
-  db: Db,
-  list: RevocationList,
-): { endStreams(): void } {
-  const open = new Set<express.Response>();
-  app.get('/revocations', async (_req, res) => {
-    const [revocations, deletedAccounts] = await Promise.all([
-      loadRevocations(db),
-      loadDeletedAccounts(db),
-    ]);
-    res.set('Cache-Control', 'no-store').json({
-      revocations: revocations.map((r) => ({
-        sessionId: r.sessionId,
-        expiresAt: new Date(r.expiresAt).toISOString(),
-      })),
-      deletedAccounts,
-    });
-  });
-  app.get('/revocations/stream', (req, res) => {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    const send = (revocation: Revocation) => res.write(`data: ${encodeRevocation(revocation)}\n\n`);
-    // Subscribe before sending the snapshot so nothing falls in between (duplicates are harmless).
-    const unsubscribe = list.subscribe(send);
-    for (const revocation of list.entries()) send(revocation);
-    res.write('event: ready\ndata: \n\n');
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    open.add(res);
-    req.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(res);
-    });
-  });
-  // Streams never end by themselves; a stopping server ends them so it can close at once.
-  return { endStreams: () => open.forEach((res) => res.end()) };
 }

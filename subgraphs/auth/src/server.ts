@@ -7,7 +7,7 @@ import {
   readyWithRevocations,
   type HttpService,
   type Logger,
-  type RevocationList,
+  type RevocationSource,
 } from '@grahvani/shared';
 import { accessPolicy } from './accessPolicy.ts';
 import { requestIdOf } from './audit/record.ts';
@@ -19,7 +19,8 @@ import { createLoaders } from './loaders.ts';
 import { createFlowServices } from './mailFlows.ts';
 import { createAuthLimiter } from './rateLimits.ts';
 import { resolvers } from './resolvers.generated.ts';
-import { createAuthRevocationList, revocationRoutes } from './revocation.ts';
+import { createAuthRevocationSource } from './revocation.ts';
+import { revocationRoutes } from './revocationRoutes.ts';
 import { createTokenService } from './tokens.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -29,7 +30,7 @@ export interface AuthServerOptions {
   config: AuthConfig;
   logger: Logger;
   /** Revoked sessions; by default LISTEN on config.directDatabaseUrl plus auth_token_blacklist. */
-  revocations?: RevocationList;
+  revocations?: RevocationSource;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function createServer({
   db,
   config,
   logger,
-  revocations = createAuthRevocationList(db, config.directDatabaseUrl, logger),
+  revocations = createAuthRevocationSource(db, config.directDatabaseUrl, logger),
 }: AuthServerOptions): Promise<HttpService> {
   await revocations.start();
   const tokens = await createTokenService(config.tokens, revocations);

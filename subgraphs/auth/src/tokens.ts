@@ -4,7 +4,7 @@ import {
   ACCESS_TOKEN_TYPE,
   createTokenVerifier,
   publicJwks,
-  type RevocationList,
+  type RevocationSource,
   type Role,
   type TokenVerifier,
 } from '@grahvani/shared';
@@ -45,7 +45,7 @@ export function hashToken(token: string): string {
 /** Creates the signer and the auth service's own verifier from the configured keys. */
 export async function createTokenService(
   config: AuthConfig['tokens'],
-  revocations?: Pick<RevocationList, 'isRevoked' | 'loaded'>,
+  revocations?: Pick<RevocationSource, 'isRevoked' | 'loaded'>,
 ): Promise<TokenService> {
   const newest = config.signingKeys.at(-1);
   if (!newest?.kid) throw new Error('No signing key configured');
