@@ -20,13 +20,18 @@ export function isQueryBody(body: string): boolean {
   return body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
 }
 
-/** What identifies a call to one subgraph: body (document and variables) and headers. */
+/**
+ * What identifies a call to one subgraph: body (document and variables) and headers, joined
+ * by newlines, which neither holds (JSON escapes them; HTTP forbids them in headers). The
+ * body is not escaped again: it is the largest part (entity representations).
+ */
 function keyOf(headers: Record<string, string>, body: string): string {
-  const names = Object.keys(headers)
-    .filter((name) => !DIAGNOSTIC_HEADERS.has(name.toLowerCase()))
-    .sort();
-  // JSON keeps the parts apart whatever characters they hold.
-  return JSON.stringify([body, names.map((name) => [name.toLowerCase(), headers[name]])]);
+  let key = body;
+  for (const name of Object.keys(headers).sort()) {
+    if (DIAGNOSTIC_HEADERS.has(name.toLowerCase())) continue;
+    key += `\n${name.toLowerCase()}\n${headers[name]}`;
+  }
+  return key;
 }
 
 /**
