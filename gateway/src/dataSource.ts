@@ -97,7 +97,7 @@ export function createSubgraphDataSources(
         }
       };
       const breaker = new CircuitBreaker(attempt, {
-        timeout: false, // the fetcher's own deadline aborts the request itself
+        timeout: false, // the call's own deadline (subgraphFetch.ts) aborts the request itself
         resetTimeout: subgraphs.probeIntervalMs,
         errorThresholdPercentage: 50,
         volumeThreshold: subgraphs.breakerMinRequests,
