@@ -71,6 +71,8 @@ export interface GatewayConfig {
   trustedProxies: string[];
   /** Requests a minute per address and per account (RATE_LIMITS, RATE_LIMIT_*REQUESTS_PER_MINUTE). */
   rateLimits: RequestRateLimits;
+  /** Gateway processes sharing the port (GATEWAY_WORKERS, default 1; see workers.ts). */
+  workers: number;
 }
 
 /** The frontends' operations (contract/*.graphql), shown in GraphiQL and used by the allowlist. */
@@ -154,6 +156,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
         windowSeconds: 60,
       }),
     },
+    workers: int(env, 'GATEWAY_WORKERS', 1, { min: 1, max: 64 }),
   };
 }
 

@@ -1,23 +1,16 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import {
-  ErrorCode,
-  GATEWAY_SECRET_HEADER,
-  injectTraceContext,
-  type Logger,
-} from '@grahvani/shared';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ErrorCode, type Logger } from '@grahvani/shared';
 import { GraphQLError, Kind } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { Agent } from 'undici';
+import { Pool } from 'undici';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import type { GatewayContext } from './server.ts';
 import { dedupeInFlight } from './inFlight.ts';
-import { createSubgraphFetch } from './subgraphFetch.ts';
-import { errorFromSubgraphResponse } from './subgraphErrors.ts';
+import { createSubgraphCall } from './subgraphFetch.ts';
+import { SubgraphDataSource } from './subgraphSource.ts';
 
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
-type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /** The error a client sees for fields of a subgraph that failed, timed out or is fenced off. */
 export function subgraphUnavailable(subgraph: string): GraphQLError {
@@ -25,9 +18,6 @@ export function subgraphUnavailable(subgraph: string): GraphQLError {
     extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph },
   });
 }
-
-/** A 5xx answer: the subgraph is failing (its body is not shown to clients). */
-class SubgraphServerError extends Error {}
 
 /** True when the failure says the subgraph is unreachable, hung or failing, not the request. */
 function isAvailabilityFailure(err: unknown): boolean {
@@ -37,7 +27,7 @@ function isAvailabilityFailure(err: unknown): boolean {
 
 /** A connection refused or dropped before any answer: the subgraph never ran the request. */
 function isConnectionFailure(err: unknown): boolean {
-  // undici's request throws the socket's error itself; fetch wrapped it in `cause`.
+  // undici's request throws the socket's error itself; fetch wraps it in `cause`.
   const failure = err as { code?: unknown; cause?: { code?: unknown } } | null;
   const given = failure?.code ?? failure?.cause?.code;
   const code = typeof given === 'string' ? given : '';
@@ -57,14 +47,14 @@ function isQuery(options: ProcessOptions): boolean {
 
 export interface SubgraphDataSources {
   /** ApolloGateway's `buildService`: one data source per subgraph. */
-  buildService(definition: { name: string; url?: string }): RemoteGraphQLDataSource<GatewayContext>;
+  buildService(definition: { name: string; url?: string }): GraphQLDataSource<GatewayContext>;
   /** Closes the connection pools and the breakers' timers. */
   close(): Promise<void>;
 }
 
 /**
- * Subgraph clients with the gateway's fault handling: a keep-alive connection pool of bounded
- * size per subgraph (undici), a timeout per subgraph, a circuit breaker (opossum) that fails fast
+ * Subgraph clients (subgraphSource.ts) with the gateway's fault handling: a keep-alive
+ * connection pool of bounded size per subgraph (undici), a timeout per subgraph, a circuit breaker (opossum) that fails fast
  * while a subgraph keeps failing and lets one request probe it every `probeIntervalMs`, and one
  * immediate retry of a query whose connection was refused or dropped before any answer (a
  * keep-alive connection closed by a subgraph that is shutting down), and identical queries in
@@ -75,43 +65,27 @@ export function createSubgraphDataSources(
   config: GatewayConfig,
   logger: Logger,
 ): SubgraphDataSources {
-  const agents: Agent[] = [];
+  const pools: Pool[] = [];
   const breakers: CircuitBreaker[] = [];
   const { subgraphs } = config;
 
   return {
-    buildService({ name, url }) {
+    buildService({ name, url: recorded }) {
       const known = name in config.subgraphUrls ? (name as SubgraphName) : undefined;
       const timeoutMs = known ? subgraphs.timeoutMs[known] : subgraphs.defaultTimeoutMs;
-      const agent = new Agent({
+      const url = new URL((known && config.subgraphUrls[known]) ?? recorded ?? '');
+      const pool = new Pool(url.origin, {
         connections: subgraphs.poolMax,
         keepAliveTimeout: 4_000,
         connect: { timeout: Math.min(timeoutMs, 5_000) },
       });
-      agents.push(agent);
-      const send = createSubgraphFetch(agent, timeoutMs);
-      // Identical queries in flight at once share one call (GATEWAY_DEDUPE).
-      const fetcher = (subgraphs.dedupe ? dedupeInFlight(send) : send) as unknown as Fetcher;
-      const source = new (class extends RemoteGraphQLDataSource<GatewayContext> {
-        override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-          if (response.status >= 500) throw new SubgraphServerError(`HTTP ${response.status}`);
-          return errorFromSubgraphResponse.call(this, response);
-        }
-      })({
-        url: (known && config.subgraphUrls[known]) ?? url,
-        fetcher,
-        willSendRequest({ request, context }: ProcessOptions) {
-          const headers: Record<string, string> = context.forwardHeaders ?? {};
-          for (const [key, value] of Object.entries(headers)) {
-            request.http?.headers.set(key, value);
-          }
-          // The proof subgraphs require: they answer nothing else.
-          request.http?.headers.set(GATEWAY_SECRET_HEADER, config.gatewaySecret);
-          // A request error then comes back as a 400 that subgraphErrors.ts passes on.
-          request.http?.headers.set('accept', 'application/graphql-response+json');
-          // W3C traceparent of the active gateway.fetch span: the subgraph's spans join it.
-          if (request.http) injectTraceContext(request.http.headers);
-        },
+      pools.push(pool);
+      const send = createSubgraphCall(pool, `${url.pathname}${url.search}`, timeoutMs);
+      const source = new SubgraphDataSource({
+        url: url.href,
+        // Identical queries in flight at once share one call (GATEWAY_DEDUPE).
+        call: subgraphs.dedupe ? dedupeInFlight(send) : send,
+        gatewaySecret: config.gatewaySecret,
       });
       const processOnce = source.process.bind(source);
       const attempt = async (options: ProcessOptions): Promise<GatewayResponse> => {
@@ -123,7 +97,7 @@ export function createSubgraphDataSources(
         }
       };
       const breaker = new CircuitBreaker(attempt, {
-        timeout: false, // the fetcher's own deadline aborts the request itself
+        timeout: false, // the call's own deadline (subgraphFetch.ts) aborts the request itself
         resetTimeout: subgraphs.probeIntervalMs,
         errorThresholdPercentage: 50,
         volumeThreshold: subgraphs.breakerMinRequests,
@@ -147,7 +121,7 @@ export function createSubgraphDataSources(
     },
     async close() {
       for (const breaker of breakers) breaker.shutdown();
-      await Promise.all(agents.map((agent) => agent.close()));
+      await Promise.all(pools.map((pool) => pool.close()));
     },
   };
 }

@@ -1,6 +1,5 @@
 import {
   addressSubject,
-  createMemoryStore,
   createRateLimiter,
   identifyLeniently,
   type LenientIdentity,
@@ -8,8 +7,12 @@ import {
   type TokenVerifier,
 } from '@grahvani/shared';
 import type express from 'express';
+import { createSharedRateStore } from './sharedRateStore.ts';
 
-/** The gateway's general request rate, per replica (in memory). */
+/**
+ * The gateway's general request rate, per replica (in memory; shared by a replica's workers,
+ * see sharedRateStore.ts).
+ */
 export interface RequestRateLimits {
   /** RATE_LIMITS: off lets everything through. */
   enabled: boolean;
@@ -36,7 +39,7 @@ export interface RequestRate {
  * bounded by the sign-up limit per address.
  */
 export function createRequestRate(limits: RequestRateLimits, verifier: TokenVerifier): RequestRate {
-  const limiter = createRateLimiter({ enabled: limits.enabled, store: createMemoryStore() });
+  const limiter = createRateLimiter({ enabled: limits.enabled, store: createSharedRateStore() });
   const identities = new WeakMap<express.Request, Promise<LenientIdentity>>();
   const identityOf = (req: express.Request) => {
     let identity = identities.get(req);

@@ -81,21 +81,35 @@ function checkingSchema(schema: GraphQLSchema): GraphQLSchema {
  * status: a literal as GRAPHQL_VALIDATION_FAILED, a variable as BAD_USER_INPUT.
  */
 export function scalarInputPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
+  // Literals depend on the document alone, and Apollo Server reuses the parsed document of a
+  // repeated query: each document's literals are judged once (per schema), not per request.
+  const literals = new WeakMap<
+    GraphQL.DocumentNode,
+    { schema: GraphQLSchema; error: GraphQL.GraphQLError | undefined }
+  >();
+  const literalError = (schema: GraphQLSchema, document: GraphQL.DocumentNode) => {
+    const known = literals.get(document);
+    if (known?.schema === schema) return known.error;
+    const [error] = validate(checkingSchema(schema), document, [ValuesOfCorrectTypeRule]);
+    literals.set(document, { schema, error });
+    return error;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
-          const checking = checkingSchema(schema);
-          const [literal] = validate(checking, document, [ValuesOfCorrectTypeRule]);
+          const literal = literalError(schema, document);
           if (literal) {
             throw new GraphQLError(literal.message, {
               nodes: literal.nodes,
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
+          const definitions = operation?.variableDefinitions ?? [];
+          if (definitions.length === 0) return;
           const coerced = getVariableValues(
-            checking,
-            operation?.variableDefinitions ?? [],
+            checkingSchema(schema),
+            definitions,
             request.variables ?? {},
           );
           const [variable] = coerced.errors ?? [];
