@@ -11,40 +11,31 @@ interface Job {
   read: (tx: Tx) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
-  /** Runs that failed because of the database or another read of its transaction. */
+  /** Transient failures so far. */
   failures: number;
 }
 
-/** One transaction of a session: open while its reads keep coming. */
-interface Transaction {
-  tx: Tx | null;
-  running: number;
-  /** The first read that failed: the transaction stops taking reads and rolls back. */
-  failure?: unknown;
-  transient: boolean;
-  /** Ends the transaction's body: commit, or roll back after a failure. */
-  settled: () => void;
-}
-
-/** Runs after a transient failure or after a sibling read aborted the transaction. */
+/** Transient failures after which a read gives up (as withRetry does). */
 const MAX_FAILURES = 4;
 
 /**
  * The reads of one request, in as few tenant transactions as the request allows (most
  * requests: one). A transaction opens on the first read of a tenant (BEGIN and the tenant
- * setting in one round trip, see `setLocalSql`); the reads that arrive while it is open run in
- * it, on its one connection, as they come; it commits as soon as no read is running and none
- * was asked for by the time the event loop turns (the resolvers the results woke have run by
- * then, and queued their own reads). So it ends by itself, whatever becomes of the HTTP
- * request, and holds its connection only while the request is reading.
+ * setting in one round trip, see `setLocalSql`); the reads asked while it is open run in it, one
+ * after the other, on its one connection; it commits as soon as no read is waiting by the time
+ * the event loop turns (the resolvers the last result woke have run by then, and asked for
+ * their own reads). So it ends by itself, whatever becomes of the HTTP request, and holds its
+ * connection only while the request is reading.
  *
- * Versus a transaction per loader (as mutations still have): one BEGIN/set_config/COMMIT per
- * request instead of one per loader batch, and one pooled connection per request instead of
- * one per loader running at the same time.
+ * Versus a transaction per loader batch (mutations keep theirs): one BEGIN/set_config/COMMIT
+ * per request instead of one per batch, and one pooled connection per request instead of one
+ * per loader running at the same time.
  *
- * A failing read gets its own error; the transaction then rolls back and the reads that failed
- * with it (PostgreSQL refuses every statement after an error) run again in a new one. Transient
- * failures (connection lost, pool exhausted) are retried with backoff, as withTenant does.
+ * One read at a time: after a failed statement PostgreSQL refuses the rest of the transaction,
+ * and Prisma answers reads issued alongside one that failed with null (seen with Prisma 7.10),
+ * so reads never overlap. A failing read gets its own error, the transaction rolls back, and
+ * the reads still waiting run in a new one. Transient failures (connection lost, pool
+ * exhausted) are retried with backoff, as withTenant does. Reads must not nest.
  */
 export function createTenantReads(db: Db): TenantReads {
   const sessions = new Map<string, <T>(read: (tx: Tx) => Promise<T>) => Promise<T>>();
@@ -58,95 +49,69 @@ export function createTenantReads(db: Db): TenantReads {
   };
 }
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 function createSession(db: Db, tenantId: string) {
-  /** Reads waiting for a transaction to open. */
-  let waiting: Job[] = [];
-  /** The transaction taking reads now, or opening. */
-  let current: Transaction | null = null;
+  const queue: Job[] = [];
+  /** True while a transaction is open (or opening) and will take the queued reads. */
+  let taking = false;
 
-  function start(txn: Transaction, job: Job, tx: Tx): void {
-    txn.running++;
-    Promise.resolve()
-      .then(() => job.read(tx))
-      .then(job.resolve, (err: unknown) => {
-        const first = txn.failure === undefined;
-        if (first) {
-          txn.failure = err;
-          txn.transient = isTransientDatabaseError(err);
-          if (current === txn) current = null;
-        }
-        // The first error is the read's own; the ones after it are (most likely) PostgreSQL
-        // refusing statements in the aborted transaction: those reads run again.
-        const again = (!first || txn.transient) && ++job.failures <= MAX_FAILURES;
-        if (!again) job.reject(err);
-        else submit(job, txn.transient ? retryDelayMs(job.failures - 1) : 0);
-      })
-      .finally(() => {
-        txn.running--;
-        if (txn.running === 0) settleWhenIdle(txn);
-      });
-  }
-
-  /** Ends the transaction once nothing ran or arrived for a turn of the event loop. */
-  function settleWhenIdle(txn: Transaction): void {
-    if (txn.failure !== undefined) return txn.settled();
-    setImmediate(() => {
-      if (txn.running > 0) return;
-      if (current === txn) current = null;
-      txn.settled();
-    });
-  }
-
-  /** Runs `job` in the open transaction, or in the next one (opened after `delayMs`). */
-  function submit(job: Job, delayMs: number): void {
-    if (current?.tx) return start(current, job, current.tx);
-    waiting.push(job);
-    if (!current) open(delayMs);
+  /** Gives a transient failure of `job` another try, or rejects it; true if it is queued. */
+  function retry(job: Job, err: unknown): boolean {
+    if (isTransientDatabaseError(err) && ++job.failures <= MAX_FAILURES) return true;
+    job.reject(err);
+    return false;
   }
 
   function open(delayMs: number): void {
-    const txn: Transaction = { tx: null, running: 0, transient: false, settled: () => {} };
-    current = txn;
+    taking = true;
+    let opened = false;
+    let retryDelay = 0;
     const body = async (tx: Tx) => {
       // Without parameters: sent with the BEGIN in one round trip (see setLocalSql).
       await tx.$executeRawUnsafe(setLocalSql('app.tenant_id', tenantId));
-      const settled = new Promise<void>((resolve) => (txn.settled = resolve));
-      txn.tx = tx;
-      const jobs = waiting;
-      waiting = [];
-      for (const job of jobs) start(txn, job, tx);
-      if (txn.running === 0) settleWhenIdle(txn);
-      await settled;
-      // Roll back: later statements of an aborted transaction fail, and so would its COMMIT.
-      if (txn.failure !== undefined) throw txn.failure;
+      opened = true;
+      for (;;) {
+        const job = queue.shift();
+        if (!job) {
+          await nextTurn();
+          if (queue.length) continue;
+          taking = false; // reads asked from now on open a new transaction
+          return;
+        }
+        try {
+          job.resolve(await job.read(tx));
+        } catch (err) {
+          taking = false;
+          if (retry(job, err)) {
+            queue.unshift(job);
+            retryDelay = retryDelayMs(job.failures - 1);
+          }
+          throw err; // rolls back
+        }
+      }
     };
     const begin = () => db.$transaction(body, { maxWait: 15_000 });
-    (delayMs ? new Promise((resolve) => setTimeout(resolve, delayMs)).then(begin) : begin())
+    (delayMs ? nextDelay(delayMs).then(begin) : begin())
       .catch((err: unknown) => {
-        if (txn.tx) return; // a read failed (its own error went to it), or the COMMIT did
+        taking = false;
+        // A read failed (it has its error), or the COMMIT did (every read has its result).
+        if (opened) return;
         // The transaction did not open: the reads waiting for it share the failure.
-        if (current === txn) current = null;
-        const retry = isTransientDatabaseError(err);
-        const jobs = waiting;
-        waiting = [];
-        const again = jobs.filter((job) => retry && ++job.failures <= MAX_FAILURES);
-        for (const job of jobs) if (!again.includes(job)) job.reject(err);
-        const failures = Math.max(0, ...again.map((job) => job.failures));
-        for (const job of again) submit(job, retryDelayMs(failures - 1));
+        const waiting = queue.splice(0);
+        for (const job of waiting) if (retry(job, err)) queue.push(job);
+        retryDelay = retryDelayMs(Math.max(0, ...queue.map((job) => job.failures)) - 1);
       })
       .finally(() => {
-        if (current === txn) current = null;
+        if (queue.length && !taking) open(retryDelay);
       });
   }
 
   return <T>(read: (tx: Tx) => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const job: Job = {
-        read,
-        resolve: resolve as (value: unknown) => void,
-        reject,
-        failures: 0,
-      };
-      submit(job, 0);
+      queue.push({ read, resolve: resolve as (value: unknown) => void, reject, failures: 0 });
+      if (!taking) open(0);
     });
 }
+
+const nextDelay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
