@@ -53,7 +53,7 @@ describe('tenant transaction round trips', () => {
 
   /** Gives `client` `n` records of every kind, and `n` family links to other clients. */
   async function addRecords(client: CreatedClient, n: number) {
-    const relatives = [];
+    const relatives: CreatedClient[] = [];
     for (let i = 0; i < n; i++) relatives.push(await createClient(stack, astro.accessToken));
     await withTenant(stack.db.clients, astro.id, async (tx) => {
       const of = { tenantId: astro.id, clientId: client.id };
