@@ -1,9 +1,9 @@
 // The tenant transaction of the clients service: BEGIN and the tenant setting travel in one
-// round trip, row-level security still sees the tenant, and a failing first statement still
-// rolls back.
+// round trip, the reads of one request share one transaction, row-level security still sees
+// the tenant, and a failing first statement still rolls back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../subgraphs/clients/src/db.ts';
-import { createClient, op, registerAstrologer } from './fixtures/clients.ts';
+import { createClient, op, registerAstrologer, type CreatedClient } from './fixtures/clients.ts';
 import { errorCodes } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 import type { TestAccount } from './fixtures/accounts.ts';
@@ -46,6 +46,62 @@ describe('tenant transaction round trips', () => {
     const begins = trips.filter((sql) => /^BEGIN\b/.test(sql));
     expect(begins.length).toBeGreaterThan(0);
     for (const sql of begins) expect(sql).toMatch(/^BEGIN; SELECT set_config\('app\.tenant_id'/);
+    // clients, totalCount and clientCount: one tenant transaction for the whole request.
+    expect(begins).toHaveLength(1);
+    expect(trips.filter((sql) => sql === 'COMMIT')).toHaveLength(1);
+  });
+
+  /** Gives `client` `n` records of every kind, and `n` family links to other clients. */
+  async function addRecords(client: CreatedClient, n: number) {
+    const relatives: CreatedClient[] = [];
+    for (let i = 0; i < n; i++) relatives.push(await createClient(stack, astro.accessToken));
+    await withTenant(stack.db.clients, astro.id, async (tx) => {
+      const of = { tenantId: astro.id, clientId: client.id };
+      const many = <T>(make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+      await tx.clientConsultation.createMany({ data: many(() => ({ ...of, type: 'CHAT' })) });
+      await tx.clientSavedChart.createMany({
+        data: many(() => ({ ...of, chartType: 'D1', chartData: {} })),
+      });
+      await tx.clientNote.createMany({ data: many((i) => ({ ...of, content: `Note ${i}` })) });
+      await tx.clientRemedy.createMany({
+        data: many((i) => ({ ...of, type: 'MANTRA', description: `Remedy ${i}` })),
+      });
+      await tx.clientActivityLog.createMany({ data: many(() => ({ ...of, action: 'NOTE' })) });
+      await tx.clientFamilyLink.createMany({
+        data: relatives.map((r) => ({
+          ...of,
+          relatedClientId: r.id,
+          relationshipType: 'SIBLING' as const,
+        })),
+      });
+    });
+  }
+
+  it('reads a client with all its records in one transaction, in as many statements for 8 records of each kind as for 1', async () => {
+    const small = await createClient(stack, astro.accessToken);
+    const big = await createClient(stack, astro.accessToken);
+    await addRecords(small, 1);
+    await addRecords(big, 8);
+    const read = async (client: CreatedClient, records: number) => {
+      const { sent: trips, result } = await roundTripsOf(() =>
+        stack.gql<{ client: { notes: unknown[]; familyLinks: unknown[] } }>(
+          op('ClientById'),
+          { id: client.id },
+          { token: astro.accessToken },
+        ),
+      );
+      expect(errorCodes(result)).toEqual([]);
+      expect(result.data?.client.notes).toHaveLength(records);
+      expect(result.data?.client.familyLinks).toHaveLength(records);
+      expect(trips.filter((sql) => /^BEGIN\b/.test(sql))).toHaveLength(1);
+      expect(trips.filter((sql) => sql === 'COMMIT')).toHaveLength(1);
+      return trips.length;
+    };
+    const one = await read(small, 1);
+    expect(await read(big, 8)).toBe(one);
+    // BEGIN with the tenant, the client, its seven kinds of records (pages: ids, rows and the
+    // consultations' count), the related clients, COMMIT.
+    expect(one).toBeLessThanOrEqual(13);
   });
 
   it('rolls the whole transaction back when a statement fails', async () => {

@@ -73,6 +73,11 @@ function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): numb
   return step / 2 + Math.random() * (step / 2);
 }
 
+/** The default backoff before retry number `attempt` (0 first): what withRetry waits. */
+export function retryDelayMs(attempt: number): number {
+  return backoff(Math.max(0, attempt), 100, 2_000);
+}
+
 /**
  * Runs `fn`, retrying transient database failures with capped exponential backoff and jitter.
  * Only for work that is safe to repeat: reads, or a transaction that did not commit.

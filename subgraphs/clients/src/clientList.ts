@@ -1,7 +1,7 @@
 import { afterCursorWhere, badInput, isUuid, pageArgs, toConnection } from '@grahvani/shared';
 import { liveClientCount } from './clientCount.ts';
-import { withTenant, type Db } from './db.ts';
 import { filteredPageIds, type ClientMatch } from './filteredPage.ts';
+import type { TenantReads } from './tenantReads.ts';
 
 export interface ClientListArgs {
   first?: number | null;
@@ -26,7 +26,7 @@ export function clientMatch(args: ClientListArgs): ClientMatch {
  * their indexes, counted and paged in one statement (filteredPage.ts).
  */
 export async function listClients(
-  db: Db,
+  reads: TenantReads,
   tenantId: string,
   args: ClientListArgs,
   withCount: boolean,
@@ -34,7 +34,7 @@ export async function listClients(
   const { first, after } = pageArgs(args);
   if (after && !isUuid(after.id)) throw badInput('Invalid cursor', 'after');
   const match = clientMatch(args);
-  const [rows, totalCount] = await withTenant(db, tenantId, async (tx) => {
+  const [rows, totalCount] = await reads(tenantId, async (tx) => {
     if (!match.search && !match.tags) {
       return [
         await tx.client.findMany({

@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
-import { withTenant, type Db, type Tx } from './db.ts';
+import type { Tx } from './db.ts';
 import { familyViewsOf } from './family.ts';
 import type { ClientActivityLog, ClientConsultation } from './generated/prisma/client.ts';
 import type { FamilyLinkView } from './mappers.ts';
 import { createPageLoaders } from './paging.ts';
+import type { TenantReads } from './tenantReads.ts';
 
 /** groupBy counts by client as a map. */
 function countsOf(groups: { clientId: string | null; _count: { _all: number } }[]) {
@@ -13,13 +14,16 @@ function countsOf(groups: { clientId: string | null; _count: { _all: number } }[
 
 const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
-/** Fresh DataLoaders for one request, scoped (resolvers and row-level security) to the viewer. */
-export function createLoaders(db: Db, tenantId: string | null) {
-  /** One query per batch, in a transaction whose tenant is the viewer; nothing for anonymous. */
+/**
+ * Fresh DataLoaders for one request, scoped (resolvers and row-level security) to the viewer.
+ * Their batches run in the request's tenant transaction (`reads`), not one each.
+ */
+export function createLoaders(reads: TenantReads, tenantId: string | null) {
+  /** One query per batch, under the viewer's tenant; nothing for anonymous. */
   const scoped = <T>(fn: (tx: Tx, tenantId: string) => Promise<T[]>) =>
-    tenantId ? withTenant(db, tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve([]);
+    tenantId ? reads(tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve([]);
   const scopedOrNull = <T>(fn: (tx: Tx, tenantId: string) => Promise<T>) =>
-    tenantId ? withTenant(db, tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve(null);
+    tenantId ? reads(tenantId, (tx) => fn(tx, tenantId)) : Promise.resolve(null);
   const uuids = (ids: readonly string[]) => ids.filter(isUuid);
   const childrenOf = (ids: readonly string[], tenant: string) => ({
     tenantId: tenant,

@@ -20,6 +20,7 @@ import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
 import { resolvers } from './resolvers.generated.ts';
+import { createTenantReads } from './tenantReads.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
 
@@ -90,10 +91,12 @@ export async function createServer({
     guardExempt: ['Mutation.importClients.csv'],
     async context(req) {
       const identity = await verifier.identify(req.get('authorization'));
+      const reads = createTenantReads(db);
       return {
         identity,
         db,
-        loaders: createLoaders(db, identity?.userId ?? null),
+        loaders: createLoaders(reads, identity?.userId ?? null),
+        reads,
         logger,
         idempotencyKey: req.get('idempotency-key')?.trim() || null,
         imports,

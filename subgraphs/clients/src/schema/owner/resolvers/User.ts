@@ -2,15 +2,14 @@ import { selectsField } from '@grahvani/shared';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 import { liveClientCount } from '../../../clientCount.ts';
 import { listClients } from '../../../clientList.ts';
-import { withTenant } from '../../../db.ts';
 
 // A client book is private: only its owner reads it (SELF in the SDL), so the User's
 // authUserId is the viewer's tenant here.
 export const User: UserResolvers = {
   __resolveReference: (ref) => ({ authUserId: ref.authUserId }),
   clients: (user, args, ctx, info) =>
-    listClients(ctx.db, user.authUserId, args, selectsField(info, 'totalCount')),
+    listClients(ctx.reads, user.authUserId, args, selectsField(info, 'totalCount')),
   // The maintained counter: one row, however big the book.
   clientCount: (user, _args, ctx) =>
-    withTenant(ctx.db, user.authUserId, (tx) => liveClientCount(tx, user.authUserId)),
+    ctx.reads(user.authUserId, (tx) => liveClientCount(tx, user.authUserId)),
 };

@@ -4,4 +4,4 @@ import { listClients } from '../../../../clientList.ts';
 import { viewerTenant } from '../../../../tenant.ts';
 
 export const clients: NonNullable<QueryResolvers['clients']> = (_parent, args, ctx, info) =>
-  listClients(ctx.db, viewerTenant(ctx), args, selectsField(info, 'totalCount'));
+  listClients(ctx.reads, viewerTenant(ctx), args, selectsField(info, 'totalCount'));
