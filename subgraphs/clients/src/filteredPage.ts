@@ -14,8 +14,8 @@ export interface ClientMatch {
 /**
  * One page of a tenant's clients matching a search or tags filter, newest first, and (when
  * `withCount`) how many match in all. A single tag is counted by its maintained counter and
- * paged by a bounded walk of the book (taggedPage.ts). Otherwise, in ONE statement: the matches are gathered first
- * (MATERIALIZED), by the trigram and GIN indexes under row-level security (their operators
+ * paged by a bounded walk of the book (taggedPage.ts). Otherwise, in ONE statement: the
+ * matches are gathered first (MATERIALIZED), by the trigram and GIN indexes under row-level security (their operators
  * are leakproof, see the migrations), then counted and sorted for the page: the work is the
  * number of matches, whatever the size of the book. Left to itself, the planner walks the
  * (tenant, created_at) index filtering row by row whenever it expects many matches, and a

@@ -15,7 +15,8 @@ export const WALK_PER_ROW = 50;
  * The walk is bounded (WALK_PER_ROW rows per row of the page) and only taken when the tag has
  * more matches than that bound, so it never costs more than gathering would: `complete` is
  * false when it was skipped or ran out before filling the page (a rare tag, or one held only
- * by old clients), and the caller then gathers the matches (filteredPage.ts).
+ * by old clients), and the caller then gathers the matches (filteredPage.ts). The counter is
+ * read even when the count is not selected: it is what chooses between walking and gathering.
  */
 export async function taggedPageIds(
   tx: Tx,
