@@ -47,6 +47,19 @@ export function bookCases(): Case[] {
       query: contractOp('MyClients'),
       variables: () => ({ first: 20, tags: ['t3'] }),
     },
+    // The same filters with pages of the size the 20-client book returns (1 match for the
+    // search, 2 for the tag): like for like, what the count and the page cost at scale, not
+    // 20 edges and their owners against 1 or 2.
+    {
+      operation: 'MyClients(first: 1, search: "Client 1-12")',
+      query: contractOp('MyClients'),
+      variables: () => ({ first: 1, search: 'Client 1-12' }),
+    },
+    {
+      operation: 'MyClients(first: 2, tags: ["t3"])',
+      query: contractOp('MyClients'),
+      variables: () => ({ first: 2, tags: ['t3'] }),
+    },
     {
       operation: 'MyClientBook(first: 20)',
       query: contractOp('MyClientBook'),

@@ -18,6 +18,7 @@ const TABLES = [
   'client_idempotency_keys',
   'rate_limits',
   'client_counts',
+  'client_tag_counts',
 ];
 
 const ENTITIES = /* GraphQL */ `

@@ -3,8 +3,8 @@
 // really sends for each list operation are EXPLAINed as the clients role under the tenant,
 // with the planner free to choose (sequential scans allowed), after ANALYZE as autovacuum
 // would have run it. Each list must be served by its index, deep pages must start at their
-// cursor, and counts must be skipped when not selected and read from the maintained counter
-// when nothing is filtered.
+// cursor, and counts must be skipped when not selected and read from the maintained counters
+// when nothing or a single tag is filtered.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -28,6 +28,8 @@ interface PlanNode {
   'Index Cond'?: string;
   'Actual Rows'?: number;
   'Rows Removed by Filter'?: number;
+  'Subplan Name'?: string;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -53,7 +55,7 @@ describe(`query plans at ${BOOK} clients`, () => {
     await asOwner(inject('databaseUrls').owner, async (db) => {
       await seedClientRecords(db, astro.id, clientId, BOOK);
       await db.query(
-        'VACUUM ANALYZE app_clients.clients, app_clients.client_consultations, app_clients.client_activity_logs, app_clients.client_counts',
+        'VACUUM ANALYZE app_clients.clients, app_clients.client_consultations, app_clients.client_activity_logs, app_clients.client_counts, app_clients.client_tag_counts',
       );
     });
   }, 300_000);
@@ -164,8 +166,39 @@ describe(`query plans at ${BOOK} clients`, () => {
     ]);
   });
 
-  it('answers the tags filter from the GIN index: the matches, counted and paged in one statement', async () => {
-    await filteredPlans({ tags: ['vip'] }, ['clients_tenant_id_tags_idx']);
+  it('answers several tags from the GIN index: the matches, counted and paged in one statement', async () => {
+    await filteredPlans({ tags: ['t0', 'vip'] }, ['clients_tenant_id_tags_idx']);
+  });
+
+  /** The statement of a one-tag list (taggedPage.ts) and its plan. */
+  async function taggedPlan(tag: string) {
+    const statements = await sent(op('MyClients'), { first: 20, tags: [tag] });
+    expect(statements.filter(isCount)).toEqual([]);
+    const tagged = statements.find((s) => s.sql.includes('client_tag_counts'));
+    const nodes = await planOf(tagged!);
+    // The count: the counter row, no clients row read, nothing counted.
+    const count = nodes.find((n) => n['Subplan Name'] === 'CTE t');
+    expect(nodesOf(count!).flatMap((n) => n['Relation Name'] ?? [])).toEqual(['client_tag_counts']);
+    expect(nodes.filter((n) => n['Node Type'] === 'Aggregate')).toEqual([]);
+    const walk = nodes.find((n) => n['Index Name'] === 'clients_tenant_id_created_at_id_idx');
+    return { statements, walk };
+  }
+
+  it('counts one tag (2,000 matches) from its counter and pages it by a short walk, not the matches', async () => {
+    const { statements, walk } = await taggedPlan('t3');
+    // One client in ten holds t3: about 210 rows walked for 21, not the 2,000 matches.
+    expect(walk?.['Actual Rows']).toBeGreaterThan(0);
+    expect(walk?.['Actual Rows']).toBeLessThan(500);
+    expect(statements.some((s) => s.sql.includes('WITH matches AS MATERIALIZED'))).toBe(false);
+    expect(statements.filter(onClients)).toHaveLength(1);
+  });
+
+  it('counts a rarer tag (400 matches) from its counter and gathers its page from the GIN index', async () => {
+    const { statements, walk } = await taggedPlan('vip');
+    expect(walk?.['Actual Loops'] ?? 0).toBe(0);
+    const matches = statements.find((s) => s.sql.includes('WITH matches AS MATERIALIZED'));
+    expect(matches?.sql).not.toMatch(/count\(/i);
+    expect(indexesOf(await planOf(matches!))).toContain('clients_tenant_id_tags_idx');
   });
 
   it("pages a client's consultations and activity by index; counts only what is selected", async () => {

@@ -1,6 +1,7 @@
 import type { CursorPosition } from '@grahvani/shared';
 import type { Tx } from './db.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { taggedPageIds } from './taggedPage.ts';
 
 /** A search and tags filter, normalised (see clientList.ts). */
 export interface ClientMatch {
@@ -12,8 +13,9 @@ export interface ClientMatch {
 
 /**
  * One page of a tenant's clients matching a search or tags filter, newest first, and (when
- * `withCount`) how many match in all, in ONE statement. The matches are gathered first
- * (MATERIALIZED), by the trigram and GIN indexes under row-level security (their operators
+ * `withCount`) how many match in all. A single tag is counted by its maintained counter and
+ * paged by a bounded walk of the book (taggedPage.ts). Otherwise, in ONE statement: the
+ * matches are gathered first (MATERIALIZED), by the trigram and GIN indexes under row-level security (their operators
  * are leakproof, see the migrations), then counted and sorted for the page: the work is the
  * number of matches, whatever the size of the book. Left to itself, the planner walks the
  * (tenant, created_at) index filtering row by row whenever it expects many matches, and a
@@ -21,6 +23,26 @@ export interface ClientMatch {
  * again); from the matches, the page and its count cost one bitmap scan.
  */
 export async function filteredPageIds(
+  tx: Tx,
+  tenantId: string,
+  match: ClientMatch,
+  page: { limit: number; after?: CursorPosition; withCount: boolean },
+): Promise<{ ids: string[]; total: number }> {
+  const [tag, ...moreTags] = new Set(match.tags);
+  if (tag === undefined || moreTags.length > 0 || match.search)
+    return gatheredPageIds(tx, tenantId, match, page);
+  // One tag: its count is a counter row, and the page usually a short walk (taggedPage.ts).
+  const tagged = await taggedPageIds(tx, tenantId, tag, page);
+  if (tagged.complete) return tagged;
+  const gathered = await gatheredPageIds(tx, tenantId, match, { ...page, withCount: false });
+  return { ids: gathered.ids, total: tagged.total };
+}
+
+/**
+ * The page and count from the matches, gathered first (see filteredPageIds): the count of a
+ * search or of several tags, and the page of a tag too rare (or too old) for a walk.
+ */
+async function gatheredPageIds(
   tx: Tx,
   tenantId: string,
   match: ClientMatch,
