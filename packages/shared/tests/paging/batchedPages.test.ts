@@ -1,6 +1,7 @@
 // The statement of batched pages: one LATERAL subquery per parent, every input a parameter,
 // and only identifiers for column names.
-import { sql } from '@prisma/client-runtime-utils';
+import { createRequire } from 'node:module';
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { describe, expect, it } from 'vitest';
 import { batchedPagesSql, type ChildList } from '../../src/paging/batchedPages.ts';
 
@@ -43,6 +44,18 @@ describe('batchedPagesSql', () => {
     const statement = batchedPagesSql(list, parents, { first: 0 });
     expect(statement.text).not.toMatch(/timestamptz/);
     expect(statement.values.at(-1)).toBe(1);
+  });
+
+  it("nests fragments of the Prisma clients' runtime as SQL, not as values", () => {
+    // The generated clients load the runtime as CommonJS: their Prisma.raw must nest.
+    const runtime = createRequire(import.meta.url)('@prisma/client/runtime/client') as {
+      raw(text: string): Sql;
+    };
+    const statement = batchedPagesSql({ ...list, from: runtime.raw('app.notes t') }, parents, {
+      first: 1,
+    });
+    expect(statement.text).toMatch(/FROM app\.notes t/);
+    expect(statement.values).not.toContain('app.notes t');
   });
 
   it('refuses a column name that is not an identifier', () => {
