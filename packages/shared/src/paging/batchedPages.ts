@@ -1,5 +1,4 @@
-// The Prisma clients' own runtime, as in keyset.ts (one Sql class, or fragments become values).
-import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, raw, sql, type Sql } from './sql.ts';
 import type { PageRequest } from './pageArgs.ts';
 import { afterCursorSql } from './keyset.ts';
 

@@ -1,6 +1,4 @@
-// The Prisma clients' own runtime (CommonJS under Node): importing its Sql from anywhere else
-// would give a second Sql class, whose fragments the clients' sql tag would take for values.
-import { empty, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, sql, type Sql } from './sql.ts';
 import type { CursorPosition } from './cursor.ts';
 
 /**

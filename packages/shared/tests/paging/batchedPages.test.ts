@@ -1,7 +1,7 @@
 // The statement of batched pages: one LATERAL subquery per parent, every input a parameter,
 // and only identifiers for column names.
 import { createRequire } from 'node:module';
-import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { sql, type Sql } from '../../src/paging/sql.ts';
 import { describe, expect, it } from 'vitest';
 import { batchedPagesSql, type ChildList } from '../../src/paging/batchedPages.ts';
 

@@ -1,7 +1,7 @@
 // Keyset conditions: rows strictly after a cursor in (position desc, id desc) order, for
 // Prisma (top-level lists) and in SQL (batched pages), with the plain `<=` bound that lets a
 // deep page start its index scan at the cursor.
-import { raw } from '@prisma/client/runtime/client';
+import { raw } from '../../src/paging/sql.ts';
 import { describe, expect, it } from 'vitest';
 import { afterCursorSql, afterCursorWhere } from '../../src/paging/keyset.ts';
 
