@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.data/', '**/generated/**', '**/*.generated.ts', 'coverage/'],
+    ignores: [
+      'node_modules/',
+      '.data/',
+      '**/generated/**',
+      '**/*.generated.ts',
+      'coverage/',
+      '**/dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -15,6 +15,15 @@ const MODES: Record<string, (args: BenchArgs) => Promise<void>> = {
     const { runScaleBench } = await import('./scale.ts');
     process.exitCode = await runScaleBench(argv);
   },
+  // Issue 11: services under tsx against the same services built by `npm run build`.
+  '--compiled': async (options) => {
+    const { runCompiledBench } = await import('./compiled.ts');
+    const figures = await runCompiledBench();
+    console.log(figures);
+    if (!options.flags.has('--no-write')) {
+      recordSection('compiled', `## tsx or compiled\n\n${provenance(argv)}\n\n${figures}`);
+    }
+  },
   '--soak': async (options) => {
     const { runSoak } = await import('./soak.ts');
     const soak = await runSoak(options);

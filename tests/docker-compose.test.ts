@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { generateSigningKey, poolOptions } from '@grahvani/shared';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config.ts';
 import { loadBackupConfig } from '../scripts/lib/backupConfig.ts';
+import { BUILD_ENTRIES, builtEntry } from '../scripts/lib/buildEntries.ts';
 import { loadStackConfig } from '../scripts/lib/config.ts';
 import { resolveServiceUrls } from '../scripts/lib/database.ts';
 import { loadConfig as loadAuthConfig } from '../subgraphs/auth/src/config.ts';
@@ -119,13 +120,18 @@ describe('docker-compose.yml', () => {
       expect(config.boundary.introspection).toBe(false);
     }
     for (const name of ['auth', 'users', 'clients']) {
-      expect(services[name]?.command?.at(-1)).toBe(`subgraphs/${name}/src/index.ts`);
+      // The service as `npm run build` bundles it (no TypeScript loader in production).
+      expect(services[name]?.command).toEqual([
+        'node',
+        builtEntry(`subgraphs/${name}/src/index.ts`),
+      ]);
     }
   });
 
   it('publishes the gateway on 4000, pointed at the subgraph services', async () => {
     const { services, envOf } = await loadCompose();
     const gateway = loadGatewayConfig(envOf('gateway'));
+    expect(services.gateway?.command).toEqual(['node', builtEntry('gateway/src/index.ts')]);
     expect(services.gateway?.ports).toEqual([`${gateway.port}:${gateway.port}`]);
     expect(gateway.sandbox).toBe(false);
     expect(gateway.gatewaySecret).toBe(GATEWAY_SECRET_VALUE);
@@ -270,6 +276,18 @@ describe('docker-compose.yml', () => {
     expect(readFileSync('Dockerfile', 'utf8')).toMatch(
       /^HEALTHCHECK .*\n?.*node docker\/healthcheck\.mjs "http:\/\/127\.0\.0\.1:\$\{PORT:-4000\}\/health"/m,
     );
+  });
+
+  it('builds the services in the image and runs them built (no TypeScript loader)', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    // Each bundle is copied from the build stage into the image the services run.
+    for (const built of Object.values(BUILD_ENTRIES)) {
+      const dir = built.slice(0, built.lastIndexOf('/'));
+      expect(dockerfile).toContain(`COPY --from=build /app/${dir} ${dir}`);
+    }
+    const cmd = /^CMD (.*)$/m.exec(dockerfile)?.[1] ?? '';
+    expect(JSON.parse(cmd)).toEqual(['node', builtEntry('gateway/src/index.ts')]);
   });
 
   it('runs no container as root', async () => {

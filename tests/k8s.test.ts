@@ -13,6 +13,7 @@ import * as core from 'kubernetes-models/v1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, poolOptions } from '@grahvani/shared';
 import { loadConfig as loadGatewayConfig } from '../gateway/src/config.ts';
+import { builtEntry } from '../scripts/lib/buildEntries.ts';
 import { loadStackConfig } from '../scripts/lib/config.ts';
 import { resolveServiceUrls } from '../scripts/lib/database.ts';
 import { loadConfig as loadAuthConfig } from '../subgraphs/auth/src/config.ts';
@@ -168,7 +169,8 @@ describe('deploy/k8s', () => {
         const workload = find<Workload>(manifests, 'Deployment', name);
         const c = container(workload);
         expect(c.image, name).toBe(image);
-        expect(c.command, name).toEqual(['node', '--import', 'tsx', ENTRY[name]]);
+        // The service as `npm run build` bundles it (no TypeScript loader in production).
+        expect(c.command, name).toEqual(['node', builtEntry(ENTRY[name])]);
         // The port the loader listens on is the container's, the Service's and the probes'.
         expect(c.ports, name).toEqual([{ name: 'http', containerPort: config.port }]);
         const service = find<ServiceManifest>(manifests, 'Service', name);

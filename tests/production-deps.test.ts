@@ -78,7 +78,9 @@ describe('production install', () => {
         '@grahvani/users',
       ]);
       const packages = productionPackages(workspaces);
-      // What the services do run is there (so an empty listing cannot pass)...
+      // What the services do run is there (so an empty listing cannot pass)... tsx too: the
+      // services run built (npm run build), but the operation scripts the images run
+      // (db:migrate, db:status, db:backup, admin) run from source.
       for (const runtime of ['tsx', '@grahvani/shared', 'pg', '@apollo/gateway', 'pino']) {
         expect(packages, runtime).toContain(runtime);
       }

@@ -32,13 +32,23 @@ export interface BenchStack {
   gatewayPid: number;
   /** SQL statements run so far by each service's role (pg_stat_statements). */
   statements(): Promise<Record<Service, number>>;
+  /** Seconds from spawning each service (gateway, auth, users, clients) to its /health. */
+  startSeconds: Record<string, number>;
   close(): Promise<void>;
 }
+
+/** How the services run: from source under tsx (development) or built by `npm run build`. */
+export type Runner = 'tsx' | 'compiled';
+
+/** `subgraphs/auth/src/index.ts` → `subgraphs/auth/dist/index.js` when compiled. */
+const entryFor = (source: string, runner: Runner) =>
+  runner === 'compiled' ? source.replace('/src/index.ts', '/dist/index.js') : source;
 
 /** Starts PostgreSQL, migrates, and starts the three subgraphs and our gateway as processes. */
 export async function startBenchStack(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  runner: Runner = 'tsx',
 ): Promise<BenchStack> {
   const server = await startTestDatabase({
     postgresFlags: [
@@ -91,14 +101,17 @@ export async function startBenchStack(
     ...env,
   };
   const processes: ServiceProcess[] = [];
+  const startSeconds: Record<string, number> = {};
   const start = async (entry: string, port: number, extra: Record<string, string> = {}) => {
+    const started = performance.now();
     const service = await startServiceProcess(
-      entry,
+      entryFor(entry, runner),
       port,
       { ...base, ...extra },
       120_000,
       nodeArgs,
     );
+    startSeconds[entry.split('/').at(-3) ?? entry] = (performance.now() - started) / 1000;
     processes.push(service);
     return service;
   };
@@ -126,6 +139,7 @@ export async function startBenchStack(
       owner,
       databaseUrls,
       gatewayPid: gateway.child.pid ?? 0,
+      startSeconds,
       groups: [
         one('gateway', gateway),
         one('auth', auth),

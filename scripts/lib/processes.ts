@@ -27,9 +27,13 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts a service's `src/index.ts` under tsx with `env`; its output goes to ours. */
+/**
+ * Starts a service with `env`, its output going to ours: a source entry (`src/index.ts`) under
+ * tsx, a built one (`dist/index.js`, `npm run build`) as plain JavaScript.
+ */
 export function startService(name: string, entry: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, path.join(ROOT, entry)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

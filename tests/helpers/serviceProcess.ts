@@ -1,5 +1,6 @@
-// One service as its own process (`node --import tsx <entry>`), as `npm start` runs it: for
-// tests that send it signals (SIGKILL, SIGTERM, SIGSTOP).
+// One service as its own process (`node --import tsx <entry>`, as `npm start` runs it, or
+// `node <package>/dist/index.js` when the entry is compiled JavaScript, as production runs it):
+// for tests that send it signals (SIGKILL, SIGTERM, SIGSTOP).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -12,7 +13,10 @@ export interface ServiceProcess {
   output(): string;
 }
 
-/** Starts `entry` (e.g. subgraphs/clients/src/index.ts) on `port`; resolves once /health answers. */
+/**
+ * Starts `entry` (e.g. subgraphs/clients/src/index.ts, or a built subgraphs/clients/dist/index.js)
+ * on `port`; resolves once /health answers.
+ */
 export async function startServiceProcess(
   entry: string,
   port: number,
@@ -22,7 +26,8 @@ export async function startServiceProcess(
   nodeArgs: string[] = [],
 ): Promise<ServiceProcess> {
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve(entry)], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, path.resolve(entry)], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
