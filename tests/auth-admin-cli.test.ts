@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
 import { createMailDir } from './fixtures/mail.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { user { role status } } }`;
 const PASSWORD = 'an operator passphrase';
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 beforeAll(async () => {
-  stack = await startStack({ env: { MAIL_DIR: await createMailDir() } });
+  stack = await startSubgraph('auth', { env: { MAIL_DIR: await createMailDir() } });
 });
 afterAll(() => stack?.close());
 

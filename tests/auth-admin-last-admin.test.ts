@@ -9,7 +9,7 @@ import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { createMailDir } from './fixtures/mail.ts';
 import { withDatabase } from './helpers/embedded-db.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const SET_STATUS = `mutation ($id: ID!, $status: UserStatus!) {
   setUserStatus(id: $id, status: $status) { id status }
@@ -19,7 +19,7 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 
 const sharedOwner = inject('databaseUrls').owner;
 const name = `last_admin_${randomUUID().replaceAll('-', '')}`;
-let stack: Stack;
+let stack: SubgraphUnderTest;
 
 beforeAll(async () => {
   const admin = new pg.Client({ connectionString: sharedOwner });
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const owner = withDatabase(sharedOwner, name);
   const services = resolveServiceUrls(owner, {}, 'test');
   await prepareDatabase(owner, services);
-  stack = await startStack({
+  stack = await startSubgraph('auth', {
     databaseUrls: { owner, ...services },
     env: { MAIL_DIR: await createMailDir() },
   });

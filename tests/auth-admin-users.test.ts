@@ -6,7 +6,7 @@ import type { UserRole } from '../subgraphs/auth/src/generated/prisma/client.ts'
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { createMailDir } from './fixtures/mail.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const AUTH_USERS = `query ($first: Int, $after: String, $filter: AuthUserFilter) {
   authUsers(first: $first, after: $after, filter: $filter) {
@@ -22,12 +22,12 @@ const SET_ROLE = `mutation ($id: ID!, $role: UserRole!) { setUserRole(id: $id, r
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`;
 const REFRESH = `mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`;
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 let admin: TestAccount;
 let moderator: TestAccount;
 
 beforeAll(async () => {
-  stack = await startStack({ env: { MAIL_DIR: await createMailDir() } });
+  stack = await startSubgraph('auth', { env: { MAIL_DIR: await createMailDir() } });
   admin = await accountWithRole('ADMIN');
   moderator = await accountWithRole('MODERATOR');
 });

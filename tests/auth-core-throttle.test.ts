@@ -11,7 +11,7 @@ import { loadConfig as loadAuthConfig } from '../subgraphs/auth/src/config.ts';
 import { createDb as createAuthDb } from '../subgraphs/auth/src/db.ts';
 import { createServer as createAuthServer } from '../subgraphs/auth/src/server.ts';
 import { createGraphQLClient, errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
@@ -29,9 +29,9 @@ let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;
 
 describe('login throttling', () => {
-  let stack: Stack;
+  let stack: SubgraphUnderTest;
   beforeAll(async () => {
-    stack = await startStack({
+    stack = await startSubgraph('auth', {
       env: {
         LOGIN_MAX_FAILURES_PER_IP: String(IP_LIMIT),
         LOGIN_MAX_FAILURES_PER_ACCOUNT: String(ACCOUNT_LIMIT),

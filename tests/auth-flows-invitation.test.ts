@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { createMailDir, waitForMail } from './fixtures/mail.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const INVITE = `mutation ($email: String!, $role: UserRole) {
   inviteUser(email: $email, role: $role) { id email role expiresAt }
@@ -16,13 +16,15 @@ const ACCEPT = `mutation ($input: AcceptInvitationInput!) {
 const ME = `query { me { id role } }`;
 const PASSWORD = 'a long invited passphrase';
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 let mailDir: string;
 let admin: TestAccount;
 
 beforeAll(async () => {
   mailDir = await createMailDir();
-  stack = await startStack({ env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test' } });
+  stack = await startSubgraph('auth', {
+    env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test' },
+  });
   admin = await registerAccount(stack);
   await stack.db.auth.authUser.update({
     where: { id: admin.id },

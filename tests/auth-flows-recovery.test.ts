@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
 import { createMailDir, mailsTo, waitForMail } from './fixtures/mail.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const REQUEST = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;
 const RESET = `mutation ($token: String!, $newPassword: String!) {
@@ -15,12 +15,14 @@ const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessTok
 const REFRESH = `mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`;
 const NEW_PASSWORD = 'a brand new long passphrase';
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 let mailDir: string;
 
 beforeAll(async () => {
   mailDir = await createMailDir();
-  stack = await startStack({ env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test' } });
+  stack = await startSubgraph('auth', {
+    env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test' },
+  });
 });
 afterAll(() => stack?.close());
 

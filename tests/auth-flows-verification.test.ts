@@ -5,17 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount } from './fixtures/accounts.ts';
 import { createMailDir, mailsTo, waitForMail } from './fixtures/mail.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const REQUEST = `mutation RequestEmailVerification { requestEmailVerification }`;
 const VERIFY = `mutation ($token: String!) { verifyEmail(token: $token) { id emailVerified status } }`;
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 let mailDir: string;
 
 beforeAll(async () => {
   mailDir = await createMailDir();
-  stack = await startStack({ env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test/' } });
+  stack = await startSubgraph('auth', {
+    env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test/' },
+  });
 });
 afterAll(() => stack?.close());
 

@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneAuthRecords } from '../subgraphs/auth/src/housekeeping.ts';
 import { loadConfig } from '../subgraphs/auth/src/config.ts';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const DAY_MS = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY_MS);
 
 describe('auth housekeeping', () => {
-  let stack: Stack;
+  let stack: SubgraphUnderTest;
   let account: TestAccount;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startSubgraph('auth');
     account = await registerAccount(stack);
   });
   afterAll(() => stack?.close());

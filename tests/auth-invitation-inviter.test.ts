@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAccount, type TestAccount } from './fixtures/accounts.ts';
 import { createMailDir, waitForMail } from './fixtures/mail.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const INVITE = `mutation ($email: String!, $role: UserRole) {
   inviteUser(email: $email, role: $role) { id }
@@ -20,7 +20,7 @@ const SET_STATUS = `mutation ($id: ID!, $status: UserStatus!) {
 }`;
 const PASSWORD = 'a long invited passphrase';
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 let mailDir: string;
 let actor: TestAccount;
 
@@ -35,7 +35,9 @@ async function makeAdmin(): Promise<TestAccount> {
 
 beforeAll(async () => {
   mailDir = await createMailDir();
-  stack = await startStack({ env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test' } });
+  stack = await startSubgraph('auth', {
+    env: { MAIL_DIR: mailDir, APP_URL: 'https://app.example.test' },
+  });
   actor = await makeAdmin();
 });
 afterAll(() => stack?.close());

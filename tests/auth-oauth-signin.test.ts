@@ -6,7 +6,7 @@ import { registerAccount } from './fixtures/accounts.ts';
 import { createMailDir } from './fixtures/mail.ts';
 import { startOidcProvider, type TestOidcProvider } from './fixtures/oidc.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const SIGN_IN = `mutation ($input: OAuthSignInInput!) {
   signInWithOAuth(input: $input) { accessToken refreshToken user { id email emailVerified } }
@@ -21,14 +21,14 @@ interface MyAccounts {
   me: { id: string; oauthAccounts: { id: string; provider: string; providerUserId: string }[] };
 }
 
-let stack: Stack;
+let stack: SubgraphUnderTest;
 let oidc: TestOidcProvider;
 let google: TestOidcProvider;
 
 beforeAll(async () => {
   oidc = await startOidcProvider();
   google = await startOidcProvider('google-client-id.apps.example');
-  stack = await startStack({
+  stack = await startSubgraph('auth', {
     env: {
       MAIL_DIR: await createMailDir(),
       OIDC_PROVIDERS: JSON.stringify({ OIDC: oidc.config, GOOGLE: google.config }),
@@ -188,7 +188,7 @@ describe('AuthUser.oauthAccounts', () => {
   it("is FORBIDDEN on someone else's account (entity lookups included)", async () => {
     const owner = await signIn(await oidc.idToken({ email: newEmail() }));
     const other = await registerAccount(stack);
-    const res = await fetch(stack.subgraphUrls.auth, {
+    const res = await fetch(stack.url, {
       method: 'POST',
       headers: {
         ...stack.gatewayProof,

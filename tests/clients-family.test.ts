@@ -1,10 +1,9 @@
-// Family links through the gateway: both clients of the viewer, no self-links, no duplicates,
-// and the reverse link visible from the other client with the inverse relationship.
+// Family links in the clients subgraph, called as the gateway calls it: both clients of the
+// viewer, no self-links, no duplicates, and the reverse link visible from the other client with the inverse relationship.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, firstError, op, registerAstrologer } from './fixtures/clients.ts';
-import type { TestAccount } from './fixtures/accounts.ts';
+import { clientsOp, createClientIn, firstError } from './fixtures/clients.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type MintedAccount, type SubgraphUnderTest } from './helpers/services.ts';
 
 interface Link {
   id: string;
@@ -13,20 +12,23 @@ interface Link {
 }
 
 describe('family links', () => {
-  let stack: Stack;
-  let astro: TestAccount;
-  let gql: (query: string, variables?: Record<string, unknown>) => ReturnType<Stack['gql']>;
+  let stack: SubgraphUnderTest;
+  let astro: MintedAccount;
+  let gql: (
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => ReturnType<SubgraphUnderTest['gql']>;
 
   beforeAll(async () => {
-    stack = await startStack();
-    astro = await registerAstrologer(stack);
+    stack = await startSubgraph('clients');
+    astro = await stack.mintAccount();
     gql = (query, variables) => stack.gql(query, variables, { token: astro.accessToken });
   });
   afterAll(() => stack?.close());
 
   async function read(id: string) {
     const res = await stack.gql<{ client: { familyLinks: Link[] } }>(
-      op('ClientById'),
+      clientsOp('ClientById'),
       { id },
       {
         token: astro.accessToken,
@@ -37,9 +39,9 @@ describe('family links', () => {
   }
 
   it('links two clients; the other side sees the inverse relationship', async () => {
-    const parent = await createClient(stack, astro.accessToken, { name: 'Parent' });
-    const child = await createClient(stack, astro.accessToken, { name: 'Child' });
-    const res = await gql(op('LinkFamilyMember'), {
+    const parent = await createClientIn(stack, astro.accessToken, { name: 'Parent' });
+    const child = await createClientIn(stack, astro.accessToken, { name: 'Child' });
+    const res = await gql(clientsOp('LinkFamilyMember'), {
       input: { clientId: child.id, relatedClientId: parent.id, relationshipType: 'PARENT' },
     });
     expect(res.errors).toBeUndefined();
@@ -55,13 +57,13 @@ describe('family links', () => {
   });
 
   it('refuses self-links, duplicates (either direction) and unknown clients', async () => {
-    const a = await createClient(stack, astro.accessToken);
-    const b = await createClient(stack, astro.accessToken);
-    const self = await gql(op('LinkFamilyMember'), {
+    const a = await createClientIn(stack, astro.accessToken);
+    const b = await createClientIn(stack, astro.accessToken);
+    const self = await gql(clientsOp('LinkFamilyMember'), {
       input: { clientId: a.id, relatedClientId: a.id, relationshipType: 'SIBLING' },
     });
     expect(firstError(self)).toEqual({ code: 'BAD_USER_INPUT', field: 'relatedClientId' });
-    const first = await gql(op('LinkFamilyMember'), {
+    const first = await gql(clientsOp('LinkFamilyMember'), {
       input: { clientId: a.id, relatedClientId: b.id, relationshipType: 'SPOUSE' },
     });
     expect(first.errors).toBeUndefined();
@@ -69,12 +71,12 @@ describe('family links', () => {
       [a.id, b.id],
       [b.id, a.id],
     ]) {
-      const dup = await gql(op('LinkFamilyMember'), {
+      const dup = await gql(clientsOp('LinkFamilyMember'), {
         input: { clientId, relatedClientId, relationshipType: 'SIBLING' },
       });
       expect(errorCodes(dup)).toEqual(['CONFLICT']);
     }
-    const unknown = await gql(op('LinkFamilyMember'), {
+    const unknown = await gql(clientsOp('LinkFamilyMember'), {
       input: {
         clientId: a.id,
         relatedClientId: '00000000-0000-4000-8000-000000000000',
@@ -85,13 +87,13 @@ describe('family links', () => {
   });
 
   it('refuses a concurrent duplicate in the other direction (unique pair index)', async () => {
-    const a = await createClient(stack, astro.accessToken);
-    const b = await createClient(stack, astro.accessToken);
+    const a = await createClientIn(stack, astro.accessToken);
+    const b = await createClientIn(stack, astro.accessToken);
     const results = await Promise.all([
-      gql(op('LinkFamilyMember'), {
+      gql(clientsOp('LinkFamilyMember'), {
         input: { clientId: a.id, relatedClientId: b.id, relationshipType: 'COUSIN' },
       }),
-      gql(op('LinkFamilyMember'), {
+      gql(clientsOp('LinkFamilyMember'), {
         input: { clientId: b.id, relatedClientId: a.id, relationshipType: 'COUSIN' },
       }),
     ]);
@@ -100,16 +102,16 @@ describe('family links', () => {
   });
 
   it('unlinks both sides (contract UnlinkFamilyMember)', async () => {
-    const a = await createClient(stack, astro.accessToken);
-    const b = await createClient(stack, astro.accessToken);
-    const linked = await gql(op('LinkFamilyMember'), {
+    const a = await createClientIn(stack, astro.accessToken);
+    const b = await createClientIn(stack, astro.accessToken);
+    const linked = await gql(clientsOp('LinkFamilyMember'), {
       input: { clientId: a.id, relatedClientId: b.id, relationshipType: 'GRANDPARENT' },
     });
     const { id } = (linked.data as { linkFamilyMember: Link }).linkFamilyMember;
-    const res = await gql(op('UnlinkFamilyMember'), { id });
+    const res = await gql(clientsOp('UnlinkFamilyMember'), { id });
     expect(res.data).toEqual({ unlinkFamilyMember: true });
     expect((await read(a.id)).familyLinks).toEqual([]);
     expect((await read(b.id)).familyLinks).toEqual([]);
-    expect(errorCodes(await gql(op('UnlinkFamilyMember'), { id }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gql(clientsOp('UnlinkFamilyMember'), { id }))).toEqual(['NOT_FOUND']);
   });
 });

@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../subgraphs/clients/src/db.ts';
 import { pruneExpiredIdempotencyKeys } from '../subgraphs/clients/src/housekeeping.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const HOUR_MS = 3_600_000;
 
 describe('clients housekeeping', () => {
-  let stack: Stack;
+  let stack: SubgraphUnderTest;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startSubgraph('clients');
   });
   afterAll(() => stack?.close());
 

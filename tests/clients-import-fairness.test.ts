@@ -5,10 +5,9 @@
 // before any database transaction begins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../subgraphs/clients/src/db.ts';
-import type { TestAccount } from './fixtures/accounts.ts';
-import { op, registerAstrologer } from './fixtures/clients.ts';
+import { op } from './fixtures/clients.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type MintedAccount, type SubgraphUnderTest } from './helpers/services.ts';
 
 interface Import {
   id: string;
@@ -19,11 +18,11 @@ const csvOf = (prefix: string, rows: number) =>
   `name\n${Array.from({ length: rows }, (_, i) => `${prefix} ${i}`).join('\n')}\n`;
 
 describe('import fairness', () => {
-  let stack: Stack;
+  let stack: SubgraphUnderTest;
   const clientsSql: { at: number; sql: string }[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({
+    stack = await startSubgraph('clients', {
       env: {
         CLIENT_IMPORT_SYNC_ROWS: '5',
         CLIENT_IMPORT_CHUNK_ROWS: '2',
@@ -36,17 +35,17 @@ describe('import fairness', () => {
   });
   afterAll(() => stack?.close());
 
-  const importCsv = (astro: TestAccount, csv: string) =>
+  const importCsv = (astro: MintedAccount, csv: string) =>
     stack.gql<{ importClients: Import }>(
       op('ImportClients'),
       { csv },
       { token: astro.accessToken },
     );
-  const row = (astro: TestAccount, id: string) =>
+  const row = (astro: MintedAccount, id: string) =>
     withTenant(stack.db.clients, astro.id, (tx) =>
       tx.clientImport.findUniqueOrThrow({ where: { id } }),
     );
-  async function completed(astro: TestAccount, id: string) {
+  async function completed(astro: MintedAccount, id: string) {
     await expect
       .poll(async () => (await row(astro, id)).status, { timeout: 30_000, interval: 50 })
       .toBe('COMPLETED');
@@ -54,10 +53,7 @@ describe('import fairness', () => {
   }
 
   it('refuses a second import of a tenant while one is pending, naming it; others go on', async () => {
-    const [astro, other] = await Promise.all([
-      registerAstrologer(stack),
-      registerAstrologer(stack),
-    ]);
+    const [astro, other] = await Promise.all([stack.mintAccount(), stack.mintAccount()]);
     // An accepted import whose worker has not started yet (PENDING, fresh).
     const waiting = await withTenant(stack.db.clients, astro.id, (tx) =>
       tx.clientImport.create({
@@ -79,7 +75,7 @@ describe('import fairness', () => {
   });
 
   it('refuses a second import while a background import of the tenant runs', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const bulk = csvOf('Bulk', 120);
     const headers = { 'Idempotency-Key': `bulk-${astro.id}` };
     const importWithKey = () =>
@@ -103,8 +99,8 @@ describe('import fairness', () => {
   });
 
   it('runs at most CLIENT_IMPORT_MAX_CONCURRENT imports at once, the others wait their turn', async () => {
-    const astros = await Promise.all(Array.from({ length: 4 }, () => registerAstrologer(stack)));
-    const [a, b, c, d] = astros as [TestAccount, TestAccount, TestAccount, TestAccount];
+    const astros = await Promise.all(Array.from({ length: 4 }, () => stack.mintAccount()));
+    const [a, b, c, d] = astros as [MintedAccount, MintedAccount, MintedAccount, MintedAccount];
     const background = await Promise.all(
       [a, b, c].map((astro, i) => importCsv(astro, csvOf(`Queue${i}`, 12))),
     );
@@ -128,7 +124,7 @@ describe('import fairness', () => {
   });
 
   it('parses the CSV before any transaction: a malformed file costs no SQL', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const from = Date.now();
     for (const csv of ['nom\nAsha\n', 'name,"unterminated\nAsha\n', csvOf('Too many', 10_001)]) {
       expect(errorCodes(await importCsv(astro, csv))).toEqual(['BAD_USER_INPUT']);

@@ -8,18 +8,16 @@ import { parseClientCsv } from '../subgraphs/clients/src/imports/csv.ts';
 import { importChunk } from '../subgraphs/clients/src/imports/process.ts';
 import { createImportRunner } from '../subgraphs/clients/src/imports/runner.ts';
 import { createServer } from '../subgraphs/clients/src/server.ts';
-import { registerAstrologer } from './fixtures/clients.ts';
-import type { TestAccount } from './fixtures/accounts.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type MintedAccount, type SubgraphUnderTest } from './helpers/services.ts';
 
 const SYNC_ROWS = 5;
 const logger = createLogger('import-recovery-test', 'silent');
 
 describe('background imports after a crash', () => {
-  let stack: Stack;
+  let stack: SubgraphUnderTest;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startSubgraph('clients');
   });
   afterAll(() => stack?.close());
 
@@ -28,7 +26,7 @@ describe('background imports after a crash', () => {
 
   /** An import as a worker that died left it: `done` rows committed, heartbeat long gone. */
   async function crashedImport(
-    astro: TestAccount,
+    astro: MintedAccount,
     {
       done,
       source = CSV,
@@ -55,7 +53,7 @@ describe('background imports after a crash', () => {
     });
   }
 
-  async function state(astro: TestAccount, id: string) {
+  async function state(astro: MintedAccount, id: string) {
     return withTenant(stack.db.clients, astro.id, async (tx) => ({
       import: await tx.clientImport.findUniqueOrThrow({ where: { id } }),
       clients: await tx.client.count({ where: { tenantId: astro.id } }),
@@ -73,7 +71,7 @@ describe('background imports after a crash', () => {
   }
 
   it('resumes from the last committed chunk and lands every row once', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const crashed = await crashedImport(astro, { done: 2 });
     const imports = runner();
     await imports.recover();
@@ -90,7 +88,7 @@ describe('background imports after a crash', () => {
   });
 
   it('resumes an accepted import whose worker never started', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const pending = await withTenant(stack.db.clients, astro.id, (tx) =>
       tx.clientImport.create({
         data: {
@@ -110,7 +108,7 @@ describe('background imports after a crash', () => {
   });
 
   it('fails an interrupted import that is too old to resume or has lost its file', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const old = await crashedImport(astro, { done: 2, createdAt: minutesAgo(2 * 24 * 60) });
     const noSource = await crashedImport(astro, { done: 0, source: null });
     const imports = runner();
@@ -126,7 +124,7 @@ describe('background imports after a crash', () => {
   });
 
   it('leaves an import with a fresh heartbeat to its worker', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const busy = await withTenant(stack.db.clients, astro.id, (tx) =>
       tx.clientImport.create({
         data: {
@@ -149,7 +147,7 @@ describe('background imports after a crash', () => {
   });
 
   it('is resumed by the clients service when it starts', async () => {
-    const astro = await registerAstrologer(stack);
+    const astro = await stack.mintAccount();
     const crashed = await crashedImport(astro, { done: 4 });
     const server = await createServer({
       db: stack.db.clients,

@@ -2,10 +2,9 @@
 // PostgreSQL row-level security refuses other tenants' rows even to a query that forgets to.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createClient, op, registerAstrologer } from './fixtures/clients.ts';
-import type { TestAccount } from './fixtures/accounts.ts';
+import { clientsOp, createClientIn } from './fixtures/clients.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type MintedAccount, type SubgraphUnderTest } from './helpers/services.ts';
 
 const TABLES = [
   'clients',
@@ -33,45 +32,47 @@ const ENTITIES = /* GraphQL */ `
 `;
 
 describe('tenant isolation', () => {
-  let stack: Stack;
-  let alice: TestAccount;
-  let bob: TestAccount;
+  let stack: SubgraphUnderTest;
+  let alice: MintedAccount;
+  let bob: MintedAccount;
   /** Alice's client with one of every record, and the ids Bob will try. */
   const ids = { client: '', sibling: '', link: '', remedy: '', import: '' };
 
   beforeAll(async () => {
-    stack = await startStack();
-    alice = await registerAstrologer(stack, 'Alice');
-    bob = await registerAstrologer(stack, 'Bob');
+    stack = await startSubgraph('clients');
+    alice = await stack.mintAccount({ name: 'Alice' });
+    bob = await stack.mintAccount({ name: 'Bob' });
     const as = (query: string, variables: Record<string, unknown>, key?: string) =>
       stack.gql<Record<string, { id: string }>>(query, variables, {
         token: alice.accessToken,
         headers: key ? { 'Idempotency-Key': key } : {},
       });
     ids.client = (
-      await createClient(stack, alice.accessToken, {
+      await createClientIn(stack, alice.accessToken, {
         name: 'Zephyrine Secret',
         tags: ['alice-only'],
       })
     ).id;
-    ids.sibling = (await createClient(stack, alice.accessToken, { name: 'Zephyrine Sibling' })).id;
-    const link = await as(op('LinkFamilyMember'), {
+    ids.sibling = (
+      await createClientIn(stack, alice.accessToken, { name: 'Zephyrine Sibling' })
+    ).id;
+    const link = await as(clientsOp('LinkFamilyMember'), {
       input: { clientId: ids.client, relatedClientId: ids.sibling, relationshipType: 'SIBLING' },
     });
     ids.link = link.data!.linkFamilyMember!.id;
-    await as(op('RecordConsultation'), {
+    await as(clientsOp('RecordConsultation'), {
       input: { clientId: ids.client, type: 'CHAT', fee: '10.00' },
     });
-    await as(op('SaveChart'), {
+    await as(clientsOp('SaveChart'), {
       input: { clientId: ids.client, chartType: 'D1', chartData: { a: 1 } },
     });
-    await as(op('AddClientNote'), { input: { clientId: ids.client, content: 'private' } });
-    const remedy = await as(op('PrescribeRemedy'), {
+    await as(clientsOp('AddClientNote'), { input: { clientId: ids.client, content: 'private' } });
+    const remedy = await as(clientsOp('PrescribeRemedy'), {
       input: { clientId: ids.client, type: 'MANTRA', description: 'chant' },
     });
     ids.remedy = remedy.data!.prescribeRemedy!.id;
     const imported = await as(
-      op('ImportClients'),
+      clientsOp('ImportClients'),
       { csv: 'name\nZephyrine Imported\n' },
       'alice-key',
     );
@@ -84,13 +85,16 @@ describe('tenant isolation', () => {
 
   describe("another tenant's client is NOT_FOUND for every operation", () => {
     const cases: [string, () => [string, Record<string, unknown>]][] = [
-      ['ClientById', () => [op('ClientById'), { id: ids.client }]],
-      ['UpdateClient', () => [op('UpdateClient'), { id: ids.client, input: { name: 'Hacked' } }]],
-      ['DeleteClient', () => [op('DeleteClient'), { id: ids.client }]],
+      ['ClientById', () => [clientsOp('ClientById'), { id: ids.client }]],
+      [
+        'UpdateClient',
+        () => [clientsOp('UpdateClient'), { id: ids.client, input: { name: 'Hacked' } }],
+      ],
+      ['DeleteClient', () => [clientsOp('DeleteClient'), { id: ids.client }]],
       [
         'LinkFamilyMember (with one of his own)',
         () => [
-          op('LinkFamilyMember'),
+          clientsOp('LinkFamilyMember'),
           {
             input: {
               clientId: bobsClient,
@@ -103,7 +107,7 @@ describe('tenant isolation', () => {
       [
         'LinkFamilyMember (both hers)',
         () => [
-          op('LinkFamilyMember'),
+          clientsOp('LinkFamilyMember'),
           {
             input: {
               clientId: ids.sibling,
@@ -113,38 +117,38 @@ describe('tenant isolation', () => {
           },
         ],
       ],
-      ['UnlinkFamilyMember', () => [op('UnlinkFamilyMember'), { id: ids.link }]],
+      ['UnlinkFamilyMember', () => [clientsOp('UnlinkFamilyMember'), { id: ids.link }]],
       [
         'RecordConsultation',
-        () => [op('RecordConsultation'), { input: { clientId: ids.client, type: 'PHONE' } }],
+        () => [clientsOp('RecordConsultation'), { input: { clientId: ids.client, type: 'PHONE' } }],
       ],
       [
         'SaveChart',
         () => [
-          op('SaveChart'),
+          clientsOp('SaveChart'),
           { input: { clientId: ids.client, chartType: 'D9', chartData: {} } },
         ],
       ],
       [
         'AddClientNote',
-        () => [op('AddClientNote'), { input: { clientId: ids.client, content: 'x' } }],
+        () => [clientsOp('AddClientNote'), { input: { clientId: ids.client, content: 'x' } }],
       ],
       [
         'PrescribeRemedy',
         () => [
-          op('PrescribeRemedy'),
+          clientsOp('PrescribeRemedy'),
           { input: { clientId: ids.client, type: 'PUJA', description: 'x' } },
         ],
       ],
       [
         'UpdateRemedyStatus',
-        () => [op('UpdateRemedyStatus'), { id: ids.remedy, status: 'CANCELLED' }],
+        () => [clientsOp('UpdateRemedyStatus'), { id: ids.remedy, status: 'CANCELLED' }],
       ],
-      ['ClientImport', () => [op('ClientImport'), { id: ids.import }]],
+      ['ClientImport', () => [clientsOp('ClientImport'), { id: ids.import }]],
     ];
     let bobsClient = '';
     beforeAll(async () => {
-      bobsClient = (await createClient(stack, bob.accessToken, { name: 'Bob Own' })).id;
+      bobsClient = (await createClientIn(stack, bob.accessToken, { name: 'Bob Own' })).id;
     });
 
     it.each(cases)('%s', async (_name, build) => {
@@ -163,7 +167,7 @@ describe('tenant isolation', () => {
           notes: unknown[];
           remedies: { status: string }[];
         };
-      }>(op('ClientById'), { id: ids.client }, { token: alice.accessToken });
+      }>(clientsOp('ClientById'), { id: ids.client }, { token: alice.accessToken });
       expect(res.errors).toBeUndefined();
       expect(res.data?.client).toMatchObject({
         name: 'Zephyrine Secret',
@@ -177,7 +181,7 @@ describe('tenant isolation', () => {
 
     it('hides her clients from his search, tags and book', async () => {
       for (const variables of [{ search: 'zephyrine' }, { tags: ['alice-only'] }, {}]) {
-        const res = await asBob(op('MyClients'), { first: 100, ...variables });
+        const res = await asBob(clientsOp('MyClients'), { first: 100, ...variables });
         const names = (
           res.data as { clients: { edges: { node: { name: string } }[] } }
         ).clients.edges.map((e) => e.node.name);

@@ -1,10 +1,9 @@
-// A client's records through the gateway: family links, consultations, saved charts, notes,
-// remedies, and the activity every change writes.
+// A client's records in the clients subgraph, called as the gateway calls it: family links,
+// consultations, saved charts, notes, remedies, and the activity every change writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, firstError, op, registerAstrologer } from './fixtures/clients.ts';
-import type { TestAccount } from './fixtures/accounts.ts';
+import { clientsOp, createClientIn, firstError } from './fixtures/clients.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type MintedAccount, type SubgraphUnderTest } from './helpers/services.ts';
 
 interface Link {
   id: string;
@@ -13,13 +12,16 @@ interface Link {
 }
 
 describe("a client's records", () => {
-  let stack: Stack;
-  let astro: TestAccount;
-  let gql: (query: string, variables?: Record<string, unknown>) => ReturnType<Stack['gql']>;
+  let stack: SubgraphUnderTest;
+  let astro: MintedAccount;
+  let gql: (
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => ReturnType<SubgraphUnderTest['gql']>;
 
   beforeAll(async () => {
-    stack = await startStack();
-    astro = await registerAstrologer(stack);
+    stack = await startSubgraph('clients');
+    astro = await stack.mintAccount();
     gql = (query, variables) => stack.gql(query, variables, { token: astro.accessToken });
   });
   afterAll(() => stack?.close());
@@ -34,15 +36,15 @@ describe("a client's records", () => {
         remedies: { id: string; status: string }[];
         activity: { edges: { node: { action: string } }[] };
       };
-    }>(op('ClientById'), { id }, { token: astro.accessToken });
+    }>(clientsOp('ClientById'), { id }, { token: astro.accessToken });
     expect(res.errors).toBeUndefined();
     return res.data!.client;
   }
 
   describe('consultations', () => {
     it('records one (contract RecordConsultation) with an exact fee', async () => {
-      const c = await createClient(stack, astro.accessToken);
-      const res = await gql(op('RecordConsultation'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const res = await gql(clientsOp('RecordConsultation'), {
         input: {
           clientId: c.id,
           type: 'VIDEO',
@@ -62,22 +64,22 @@ describe("a client's records", () => {
           notes: 'Discussed career',
         },
       });
-      const precise = await gql(op('RecordConsultation'), {
+      const precise = await gql(clientsOp('RecordConsultation'), {
         input: { clientId: c.id, type: 'CHAT', fee: '0.1' },
       });
       expect(precise.data).toMatchObject({
         recordConsultation: { fee: '0.10', durationMinutes: null },
       });
-      const big = await gql(op('RecordConsultation'), {
+      const big = await gql(clientsOp('RecordConsultation'), {
         input: { clientId: c.id, type: 'PHONE', fee: '9999999999.99' },
       });
       expect(big.data).toMatchObject({ recordConsultation: { fee: '9999999999.99' } });
     });
 
     it('pages them latest first', async () => {
-      const c = await createClient(stack, astro.accessToken);
+      const c = await createClientIn(stack, astro.accessToken);
       for (const day of ['01', '03', '02']) {
-        await gql(op('RecordConsultation'), {
+        await gql(clientsOp('RecordConsultation'), {
           input: { clientId: c.id, type: 'IN_PERSON', date: `2026-10-${day}T09:00:00Z` },
         });
       }
@@ -132,16 +134,16 @@ describe("a client's records", () => {
       ['durationMinutes', { durationMinutes: 0 }],
       ['notes', { notes: 'n'.repeat(10_001) }],
     ])('refuses an invalid %s with BAD_USER_INPUT naming it', async (field, extra) => {
-      const c = await createClient(stack, astro.accessToken);
-      const res = await gql(op('RecordConsultation'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const res = await gql(clientsOp('RecordConsultation'), {
         input: { clientId: c.id, type: 'PHONE', ...extra },
       });
       expect(firstError(res)).toEqual({ code: 'BAD_USER_INPUT', field });
     });
 
     it('refuses a fee given as a number (a float loses cents)', async () => {
-      const c = await createClient(stack, astro.accessToken);
-      const res = await gql(op('RecordConsultation'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const res = await gql(clientsOp('RecordConsultation'), {
         input: { clientId: c.id, type: 'PHONE', fee: 1500.1 },
       });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -150,8 +152,8 @@ describe("a client's records", () => {
 
   describe('saved charts', () => {
     it('saves a chart (contract SaveChart) and lists it', async () => {
-      const c = await createClient(stack, astro.accessToken);
-      const res = await gql(op('SaveChart'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const res = await gql(clientsOp('SaveChart'), {
         input: { clientId: c.id, chartType: 'd9', chartData: { ascendant: 'Leo', houses: [1, 2] } },
       });
       expect(res.errors).toBeUndefined();
@@ -162,16 +164,16 @@ describe("a client's records", () => {
     });
 
     it('refuses a bad chartType, a non-object and more than 256 KB of chartData', async () => {
-      const c = await createClient(stack, astro.accessToken);
-      const badType = await gql(op('SaveChart'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const badType = await gql(clientsOp('SaveChart'), {
         input: { clientId: c.id, chartType: 'D 9!', chartData: {} },
       });
       expect(firstError(badType)).toEqual({ code: 'BAD_USER_INPUT', field: 'chartType' });
-      const notObject = await gql(op('SaveChart'), {
+      const notObject = await gql(clientsOp('SaveChart'), {
         input: { clientId: c.id, chartType: 'D1', chartData: [1, 2] },
       });
       expect(errorCodes(notObject)).toEqual(['BAD_USER_INPUT']);
-      const huge = await gql(op('SaveChart'), {
+      const huge = await gql(clientsOp('SaveChart'), {
         input: { clientId: c.id, chartType: 'D1', chartData: { blob: 'x'.repeat(300 * 1024) } },
       });
       expect(firstError(huge)).toEqual({ code: 'BAD_USER_INPUT', field: 'chartData' });
@@ -180,34 +182,37 @@ describe("a client's records", () => {
 
   describe('notes', () => {
     it('adds notes with categories (contract AddClientNote), newest first', async () => {
-      const c = await createClient(stack, astro.accessToken);
-      const res = await gql(op('AddClientNote'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const res = await gql(clientsOp('AddClientNote'), {
         input: { clientId: c.id, content: 'Prefers morning calls', category: 'GENERAL' },
       });
       expect(res.data).toMatchObject({
         addClientNote: { content: 'Prefers morning calls', category: 'GENERAL' },
       });
-      await gql(op('AddClientNote'), {
+      await gql(clientsOp('AddClientNote'), {
         input: { clientId: c.id, content: 'Saturn return', category: 'PREDICTION' },
       });
       expect((await read(c.id)).notes.map((n) => n.category)).toEqual(['PREDICTION', 'GENERAL']);
-      const empty = await gql(op('AddClientNote'), { input: { clientId: c.id, content: '  ' } });
+      const empty = await gql(clientsOp('AddClientNote'), {
+        input: { clientId: c.id, content: '  ' },
+      });
       expect(firstError(empty)).toEqual({ code: 'BAD_USER_INPUT', field: 'content' });
     });
   });
 
   describe('remedies', () => {
     async function prescribe(clientId: string) {
-      const res = await gql(op('PrescribeRemedy'), {
+      const res = await gql(clientsOp('PrescribeRemedy'), {
         input: { clientId, type: 'GEMSTONE', description: 'Yellow sapphire, right index finger' },
       });
       expect(res.errors).toBeUndefined();
       return (res.data as { prescribeRemedy: { id: string; status: string } }).prescribeRemedy;
     }
-    const move = (id: string, status: string) => gql(op('UpdateRemedyStatus'), { id, status });
+    const move = (id: string, status: string) =>
+      gql(clientsOp('UpdateRemedyStatus'), { id, status });
 
     it('prescribes (contract PrescribeRemedy) and moves forward (contract UpdateRemedyStatus)', async () => {
-      const c = await createClient(stack, astro.accessToken);
+      const c = await createClientIn(stack, astro.accessToken);
       const remedy = await prescribe(c.id);
       expect(remedy.status).toBe('PRESCRIBED');
       expect((await move(remedy.id, 'IN_PROGRESS')).data).toEqual({
@@ -228,7 +233,7 @@ describe("a client's records", () => {
       [['IN_PROGRESS', 'COMPLETED'], 'CANCELLED'],
       [['CANCELLED'], 'IN_PROGRESS'],
     ])('after %j refuses a move to %s with BAD_USER_INPUT', async (path, target) => {
-      const c = await createClient(stack, astro.accessToken);
+      const c = await createClientIn(stack, astro.accessToken);
       const remedy = await prescribe(c.id);
       for (const step of path) expect((await move(remedy.id, step)).errors).toBeUndefined();
       expect(firstError(await move(remedy.id, target))).toEqual({
@@ -238,8 +243,8 @@ describe("a client's records", () => {
     });
 
     it('refuses an empty description and an unknown remedy', async () => {
-      const c = await createClient(stack, astro.accessToken);
-      const empty = await gql(op('PrescribeRemedy'), {
+      const c = await createClientIn(stack, astro.accessToken);
+      const empty = await gql(clientsOp('PrescribeRemedy'), {
         input: { clientId: c.id, type: 'MANTRA', description: '' },
       });
       expect(firstError(empty)).toEqual({ code: 'BAD_USER_INPUT', field: 'description' });
@@ -249,23 +254,25 @@ describe("a client's records", () => {
   });
 
   it('records every mutation in the activity, newest first', async () => {
-    const c = await createClient(stack, astro.accessToken);
-    const other = await createClient(stack, astro.accessToken);
-    await gql(op('UpdateClient'), { id: c.id, input: { tags: ['x'] } });
-    const link = await gql(op('LinkFamilyMember'), {
+    const c = await createClientIn(stack, astro.accessToken);
+    const other = await createClientIn(stack, astro.accessToken);
+    await gql(clientsOp('UpdateClient'), { id: c.id, input: { tags: ['x'] } });
+    const link = await gql(clientsOp('LinkFamilyMember'), {
       input: { clientId: c.id, relatedClientId: other.id, relationshipType: 'SPOUSE' },
     });
-    await gql(op('RecordConsultation'), { input: { clientId: c.id, type: 'CHAT' } });
-    await gql(op('SaveChart'), { input: { clientId: c.id, chartType: 'D1', chartData: {} } });
-    await gql(op('AddClientNote'), { input: { clientId: c.id, content: 'n' } });
-    const remedy = await gql(op('PrescribeRemedy'), {
+    await gql(clientsOp('RecordConsultation'), { input: { clientId: c.id, type: 'CHAT' } });
+    await gql(clientsOp('SaveChart'), {
+      input: { clientId: c.id, chartType: 'D1', chartData: {} },
+    });
+    await gql(clientsOp('AddClientNote'), { input: { clientId: c.id, content: 'n' } });
+    const remedy = await gql(clientsOp('PrescribeRemedy'), {
       input: { clientId: c.id, type: 'PUJA', description: 'd' },
     });
-    await gql(op('UpdateRemedyStatus'), {
+    await gql(clientsOp('UpdateRemedyStatus'), {
       id: (remedy.data as { prescribeRemedy: { id: string } }).prescribeRemedy.id,
       status: 'IN_PROGRESS',
     });
-    await gql(op('UnlinkFamilyMember'), {
+    await gql(clientsOp('UnlinkFamilyMember'), {
       id: (link.data as { linkFamilyMember: Link }).linkFamilyMember.id,
     });
     const actions = (await read(c.id)).activity.edges.map((e) => e.node.action);
@@ -283,9 +290,11 @@ describe("a client's records", () => {
   });
 
   it('writes nothing, activity included, when a mutation fails', async () => {
-    const c = await createClient(stack, astro.accessToken);
-    await gql(op('RecordConsultation'), { input: { clientId: c.id, type: 'CHAT', fee: 'bad' } });
-    await gql(op('UpdateClient'), { id: c.id, input: { email: 'bad' } });
+    const c = await createClientIn(stack, astro.accessToken);
+    await gql(clientsOp('RecordConsultation'), {
+      input: { clientId: c.id, type: 'CHAT', fee: 'bad' },
+    });
+    await gql(clientsOp('UpdateClient'), { id: c.id, input: { email: 'bad' } });
     const after = await read(c.id);
     expect(after.consultations.totalCount).toBe(0);
     expect(after.activity.edges.map((e) => e.node.action)).toEqual(['client.created']);

@@ -1,8 +1,15 @@
-// AddAddress, UpdateAddress and RemoveAddress of contract/users.graphql through the gateway.
+// AddAddress, UpdateAddress and RemoveAddress of contract/users.graphql in the users subgraph,
+// called as the gateway calls it (tokens minted: the auth service is not started).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser, usersOperation } from './fixtures/users.ts';
+import {
+  createUserIn,
+  type MintedUser,
+  usersOperation,
+  viewer,
+  viewerProfile,
+} from './fixtures/users.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const ADD = usersOperation('AddAddress');
 const UPDATE = usersOperation('UpdateAddress');
@@ -22,14 +29,14 @@ interface Address {
   isDefault: boolean;
 }
 
-let stack: Stack;
-let owner: TestUser;
-let stranger: TestUser;
+let stack: SubgraphUnderTest;
+let owner: MintedUser;
+let stranger: MintedUser;
 
 beforeAll(async () => {
-  stack = await startStack();
-  owner = await createUser(stack, 'Owner');
-  stranger = await createUser(stack, 'Stranger');
+  stack = await startSubgraph('users');
+  owner = await createUserIn(stack, 'Owner');
+  stranger = await createUserIn(stack, 'Stranger');
 });
 afterAll(() => stack?.close());
 
@@ -44,12 +51,12 @@ const update = (id: string, input: Record<string, unknown>, who = owner) =>
 const remove = (id: string, who = owner) =>
   stack.gql<{ removeAddress: boolean }>(REMOVE, { id }, { token: who.accessToken });
 const myAddresses = async (who = owner) => {
-  const res = await stack.gql<{ me: { profile: { addresses: Address[] } } }>(
-    '{ me { profile { addresses { id city isDefault } } } }',
-    {},
+  const res = await stack.gql<{ _entities: [{ profile: { addresses: Address[] } }] }>(
+    viewerProfile('addresses { id city isDefault }'),
+    viewer(who),
     { token: who.accessToken },
   );
-  return res.data!.me.profile.addresses;
+  return res.data!._entities[0].profile.addresses;
 };
 const actions = (who = owner) =>
   stack.db.users.userActivityLog
@@ -77,7 +84,7 @@ describe('AddAddress', () => {
   });
 
   it('keeps one default when several defaults are added at once', async () => {
-    const user = await createUser(stack, 'Racer');
+    const user = await createUserIn(stack, 'Racer');
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) => add({ ...EXAMPLE, line1: `${i} Main St` }, user)),
     );
@@ -117,7 +124,7 @@ describe('AddAddress', () => {
   });
 
   it('refuses a 21st address with BAD_USER_INPUT', async () => {
-    const user = await createUser(stack, 'Collector');
+    const user = await createUserIn(stack, 'Collector');
     for (let i = 0; i < 20; i += 1) {
       expect((await add({ ...EXAMPLE, isDefault: false }, user)).errors).toBeUndefined();
     }

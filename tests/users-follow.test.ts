@@ -1,14 +1,28 @@
-// Follow, Unfollow, UserById and MyActivity of contract/users.graphql through the gateway:
+// Follow, Unfollow, UserById and MyActivity of contract/users.graphql in the users subgraph,
+// called as the gateway calls it (tokens minted: the auth service is not started):
 // idempotence, counts under concurrency, Relay pages, and the activity trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser, usersOperation } from './fixtures/users.ts';
+import {
+  createUserIn,
+  type MintedUser,
+  usersOperation,
+  viewer,
+  viewerProfile,
+} from './fixtures/users.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const FOLLOW = usersOperation('Follow');
 const UNFOLLOW = usersOperation('Unfollow');
 const USER_BY_ID = usersOperation('UserById');
-const MY_ACTIVITY = usersOperation('MyActivity');
+// MyActivity as the gateway sends it to the users subgraph: `me` is the viewer's AuthUser entity.
+const MY_ACTIVITY = viewerProfile(
+  `activity(first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id action metadata createdAt } }
+  }`,
+  ', $first: Int, $after: String',
+);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 interface FollowPage {
@@ -17,25 +31,25 @@ interface FollowPage {
   edges: { cursor: string; node: { id: string; name: string } }[];
 }
 
-let stack: Stack;
-let star: TestUser;
-let fans: TestUser[];
+let stack: SubgraphUnderTest;
+let star: MintedUser;
+let fans: MintedUser[];
 
 beforeAll(async () => {
-  stack = await startStack();
-  star = await createUser(stack, 'Star');
+  stack = await startSubgraph('users');
+  star = await createUserIn(stack, 'Star');
   fans = [];
-  for (let i = 0; i < 3; i += 1) fans.push(await createUser(stack, `Fan ${i}`));
+  for (let i = 0; i < 3; i += 1) fans.push(await createUserIn(stack, `Fan ${i}`));
 });
 afterAll(() => stack?.close());
 
-const follow = (who: TestUser, userId: string) =>
+const follow = (who: MintedUser, userId: string) =>
   stack.gql<{ follow: { id: string; followerCount: number } }>(
     FOLLOW,
     { userId },
     { token: who.accessToken },
   );
-const unfollow = (who: TestUser, userId: string) =>
+const unfollow = (who: MintedUser, userId: string) =>
   stack.gql<{ unfollow: { id: string; followerCount: number } }>(
     UNFOLLOW,
     { userId },
@@ -51,7 +65,7 @@ const rows = (where: { followerId?: string; followingId?: string }) =>
 
 describe('Follow and Unfollow', () => {
   it('follows idempotently and returns the followed user with its count', async () => {
-    const [fan] = fans as [TestUser];
+    const [fan] = fans as [MintedUser];
     const first = await follow(fan, star.profileId);
     expect(first.data?.follow).toEqual({ id: star.profileId, followerCount: 1 });
     const again = await follow(fan, star.profileId);
@@ -79,9 +93,9 @@ describe('Follow and Unfollow', () => {
   });
 
   it('keeps both counts exact under concurrent follows and unfollows', async () => {
-    const target = await createUser(stack, 'Target');
-    const crowd: TestUser[] = [];
-    for (let i = 0; i < 6; i += 1) crowd.push(await createUser(stack, `Crowd ${i}`));
+    const target = await createUserIn(stack, 'Target');
+    const crowd: MintedUser[] = [];
+    for (let i = 0; i < 6; i += 1) crowd.push(await createUserIn(stack, `Crowd ${i}`));
     // Everyone follows twice at once, the target follows everyone back at the same moment
     // (opposite lock order), then half unfollow twice at once.
     await Promise.all([
@@ -104,7 +118,7 @@ describe('Follow and Unfollow', () => {
   });
 
   it('logs every follow and unfollow in the activity trail', async () => {
-    const fan = await createUser(stack, 'Logger');
+    const fan = await createUserIn(stack, 'Logger');
     await follow(fan, star.profileId);
     await follow(fan, star.profileId);
     await unfollow(fan, star.profileId);
@@ -122,7 +136,7 @@ describe('Follow and Unfollow', () => {
 
 describe('UserById', () => {
   it('lists followers and following as Relay pages, most recent first', async () => {
-    const idol = await createUser(stack, 'Idol');
+    const idol = await createUserIn(stack, 'Idol');
     for (const fan of fans) expect((await follow(fan, idol.profileId)).errors).toBeUndefined();
     await follow(idol, star.profileId);
     const first = await stack.gql<{ user: Record<string, unknown> & { followers: FollowPage } }>(
@@ -178,7 +192,7 @@ describe('UserById', () => {
 
 describe('MyActivity', () => {
   it('lists the viewer’s own actions newest first, page by page', async () => {
-    const me = await createUser(stack, 'Active');
+    const me = await createUserIn(stack, 'Active');
     await follow(me, star.profileId);
     await stack.gql(
       usersOperation('UpdateProfile'),
@@ -187,26 +201,32 @@ describe('MyActivity', () => {
     );
     await unfollow(me, star.profileId);
     type Page = {
-      me: {
-        profile: {
-          activity: {
-            pageInfo: { hasNextPage: boolean; endCursor: string };
-            edges: { node: { action: string; metadata: Record<string, unknown> } }[];
+      _entities: [
+        {
+          profile: {
+            activity: {
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+              edges: { node: { action: string; metadata: Record<string, unknown> } }[];
+            };
           };
-        };
-      };
+        },
+      ];
     };
-    const first = await stack.gql<Page>(MY_ACTIVITY, { first: 2 }, { token: me.accessToken });
+    const first = await stack.gql<Page>(
+      MY_ACTIVITY,
+      { ...viewer(me), first: 2 },
+      { token: me.accessToken },
+    );
     expect(first.errors).toBeUndefined();
-    const page1 = first.data!.me.profile.activity;
+    const page1 = first.data!._entities[0].profile.activity;
     expect(page1.edges.map((e) => e.node.action)).toEqual(['user.unfollow', 'profile.update']);
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await stack.gql<Page>(
       MY_ACTIVITY,
-      { first: 2, after: page1.pageInfo.endCursor },
+      { ...viewer(me), first: 2, after: page1.pageInfo.endCursor },
       { token: me.accessToken },
     );
-    const page2 = second.data!.me.profile.activity;
+    const page2 = second.data!._entities[0].profile.activity;
     expect(page2.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({
         action: 'user.follow',
@@ -217,7 +237,11 @@ describe('MyActivity', () => {
   });
 
   it('refuses first over 100 with BAD_USER_INPUT', async () => {
-    const res = await stack.gql(MY_ACTIVITY, { first: 101 }, { token: star.accessToken });
+    const res = await stack.gql(
+      MY_ACTIVITY,
+      { ...viewer(star), first: 101 },
+      { token: star.accessToken },
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -1,10 +1,11 @@
-// Privacy of profiles through the gateway: another user's profile shows public fields only;
+// Privacy of profiles in the users subgraph, called as the gateway calls it (tokens minted: the
+// auth service is not started): another user's profile shows public fields only;
 // its private fields (email, preferences, addresses, activity) answer FORBIDDEN (and null),
 // UNAUTHENTICATED without a token, and are readable by the user and by ADMINs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, makeAdmin, type TestUser, usersOperation } from './fixtures/users.ts';
+import { createUserIn, type MintedUser, usersOperation } from './fixtures/users.ts';
 import { errorCodes } from './helpers/graphql.ts';
-import { startStack, type Stack } from './helpers/stack.ts';
+import { startSubgraph, type SubgraphUnderTest } from './helpers/services.ts';
 
 const PRIVATE_FIELDS = ['email', 'preferences', 'addresses', 'activity'];
 const FULL_PROFILE = /* GraphQL */ `
@@ -31,16 +32,16 @@ const FULL_PROFILE = /* GraphQL */ `
   }
 `;
 
-let stack: Stack;
-let owner: TestUser;
-let other: TestUser;
-let admin: TestUser;
+let stack: SubgraphUnderTest;
+let owner: MintedUser;
+let other: MintedUser;
+let admin: MintedUser;
 
 beforeAll(async () => {
-  stack = await startStack();
-  owner = await createUser(stack, 'Private Person');
-  other = await createUser(stack, 'Curious');
-  admin = await makeAdmin(stack, await createUser(stack, 'Admin'));
+  stack = await startSubgraph('users');
+  owner = await createUserIn(stack, 'Private Person');
+  other = await createUserIn(stack, 'Curious');
+  admin = await createUserIn(stack, 'Admin', 'ADMIN');
   const token = owner.accessToken;
   await stack.gql(usersOperation('UpdateProfile'), { input: { bio: 'public bio' } }, { token });
   await stack.gql(usersOperation('UpdatePreferences'), { settings: { theme: 'dark' } }, { token });
