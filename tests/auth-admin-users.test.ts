@@ -120,6 +120,13 @@ describe('authUsers', () => {
     expect(errorCodes(await stack.gql(AUTH_USERS, { after: 'nonsense' }, asAdmin))).toEqual([
       'BAD_USER_INPUT',
     ]);
+    // Well-formed, but not a cursor we wrote: its id is no UUID (it must not reach SQL).
+    const forged = Buffer.from(JSON.stringify([new Date().toISOString(), 'x'])).toString(
+      'base64url',
+    );
+    expect(errorCodes(await stack.gql(AUTH_USERS, { after: forged }, asAdmin))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });
 

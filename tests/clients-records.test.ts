@@ -113,6 +113,18 @@ describe("a client's records", () => {
       expect(next.data?.client.consultations.edges.map((e) => e.node.date.slice(0, 10))).toEqual([
         '2026-10-01',
       ]);
+      // A well-formed cursor we never wrote (its id is no UUID) is bad input, not a 500.
+      const forged = Buffer.from(JSON.stringify(['2026-10-02T09:00:00.000Z', 'x'])).toString(
+        'base64url',
+      );
+      for (const list of ['consultations', 'activity']) {
+        const refused = await stack.gql(
+          `query($id: ID!, $after: String) { client(id: $id) { ${list}(after: $after) { totalCount } } }`,
+          { id: c.id, after: forged },
+          { token: astro.accessToken },
+        );
+        expect(firstError(refused)).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+      }
     });
 
     it.each([

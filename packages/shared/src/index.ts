@@ -8,7 +8,7 @@ export * from './httpStatus.ts';
 export * from './keys.ts';
 export * from './logger.ts';
 export * from './tokens.ts';
-export * from './connection.ts';
+export * from './paging/index.ts';
 export * from './loaders.ts';
 export * from './subgraph.ts';
 export * from './revocation/index.ts';

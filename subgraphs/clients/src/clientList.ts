@@ -1,4 +1,4 @@
-import { afterCursorWhere, badInput, isUuid, pageArgs, toConnection } from '@grahvani/shared';
+import { afterCursorWhere, pageArgs, toConnection } from '@grahvani/shared';
 import { liveClientCount } from './clientCount.ts';
 import { filteredPageIds, type ClientMatch } from './filteredPage.ts';
 import type { TenantReads } from './tenantReads.ts';
@@ -32,7 +32,6 @@ export async function listClients(
   withCount: boolean,
 ) {
   const { first, after } = pageArgs(args);
-  if (after && !isUuid(after.id)) throw badInput('Invalid cursor', 'after');
   const match = clientMatch(args);
   const [rows, totalCount] = await reads(tenantId, async (tx) => {
     if (!match.search && !match.tags) {
@@ -50,5 +49,5 @@ export async function listClients(
     const byId = new Map(found.map((c) => [c.id, c]));
     return [page.ids.flatMap((id) => byId.get(id) ?? []), page.total] as const;
   });
-  return toConnection([...rows], first, totalCount, Boolean(after));
+  return toConnection([...rows], { first, after }, totalCount);
 }

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { createGroupLoader, createRowLoader, isUuid } from '@grahvani/shared';
+import { createClientPages } from './clientPages.ts';
 import type { Tx } from './db.ts';
 import { familyViewsOf } from './family.ts';
 import type { ClientActivityLog, ClientConsultation } from './generated/prisma/client.ts';
 import type { FamilyLinkView } from './mappers.ts';
-import { createPageLoaders } from './paging.ts';
 import type { TenantReads } from './tenantReads.ts';
 
 /** groupBy counts by client as a map. */
@@ -57,7 +57,7 @@ export function createLoaders(reads: TenantReads, tenantId: string | null) {
       return ids.map((id) => rows.flatMap((row) => familyViewsOf(row, id)));
     }),
     /** Pages of consultations, latest `date` first. */
-    consultationPages: createPageLoaders(scopedOrNull, {
+    consultationPages: createClientPages(scopedOrNull, {
       table: 'client_consultations',
       position: 'date',
       positionOf: (row: ClientConsultation) => row.date,
@@ -95,7 +95,7 @@ export function createLoaders(reads: TenantReads, tenantId: string | null) {
       (row) => row.clientId,
     ),
     /** Pages of activity, newest first. */
-    activityPages: createPageLoaders(scopedOrNull, {
+    activityPages: createClientPages(scopedOrNull, {
       table: 'client_activity_logs',
       position: 'created_at',
       positionOf: (row: ClientActivityLog) => row.createdAt,

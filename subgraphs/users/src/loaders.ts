@@ -1,10 +1,15 @@
 import DataLoader from 'dataloader';
-import { createGroupLoader, createRowLoader, isUuid, type Identity } from '@grahvani/shared';
+import {
+  createGroupLoader,
+  createPageLoader,
+  createRowLoader,
+  isUuid,
+  type Identity,
+} from '@grahvani/shared';
 import type { Db } from './db.ts';
 import type { User } from './generated/prisma/client.ts';
-import { activityPages, followPages } from './pageQueries.ts';
-import { createPageLoader } from './pages.ts';
 import { loadProfiles } from './profiles.ts';
+import { activityPages, followPages } from './userPages.ts';
 
 /** Fresh DataLoaders for one request; `viewer` is the verified caller (see loadProfiles). */
 export function createLoaders(db: Db, viewer: Identity | null) {

@@ -1,21 +1,19 @@
-import { toConnection } from '@grahvani/shared';
+import { pageKey, type ConnectionArgs } from '@grahvani/shared';
 import type { User as UserRow } from '../../../generated/prisma/client.ts';
-import type { FollowPageRow } from '../../../pageQueries.ts';
-import { pageKey, type PageKey } from '../../../pages.ts';
-import type DataLoader from 'dataloader';
+import type { Loaders } from '../../../loaders.ts';
 import type { UserResolvers } from '../../../resolvers-types.generated.ts';
 
+/** A page of follows; its totalCount is the counter kept on the user's row, never counted. */
 async function followConnection(
-  loader: DataLoader<PageKey, FollowPageRow[], string>,
+  loader: Loaders['followersPage'],
   user: UserRow,
-  args: { first?: number | null; after?: string | null },
+  args: ConnectionArgs,
   totalCount: number,
 ) {
-  const key = pageKey(user.id, args);
-  const rows = await loader.load(key);
-  const page = toConnection(rows, key.first, totalCount, key.after !== undefined);
+  const page = await loader.load(pageKey(user.id, args));
   return {
     ...page,
+    totalCount,
     edges: page.edges.map(({ cursor, node }) => ({
       cursor,
       followedAt: node.createdAt,

@@ -1,4 +1,4 @@
-import { afterCursorWhere, badInput, pageArgs, selectsField, toConnection } from '@grahvani/shared';
+import { afterCursorWhere, badInput, pageArgs, toConnection } from '@grahvani/shared';
 import type { Prisma } from '../../../../generated/prisma/client.ts';
 import type { QueryResolvers } from '../../../../resolvers-types.generated.ts';
 
@@ -9,7 +9,7 @@ export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (
   ctx,
   info,
 ) => {
-  const { first, after } = pageArgs(args);
+  const page = pageArgs(args, info);
   const filter = args.filter ?? {};
   const search = filter.search?.trim();
   if (search && search.length > 200) throw badInput('search is at most 200 characters', 'search');
@@ -27,12 +27,12 @@ export const authUsers: NonNullable<QueryResolvers['authUsers']> = async (
   };
   const [rows, totalCount] = await Promise.all([
     ctx.db.authUser.findMany({
-      where: { AND: [where, afterCursorWhere(after)] },
+      where: { AND: [where, afterCursorWhere(page.after)] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: first + 1,
+      take: page.first + 1,
     }),
     // Counted only when asked for: a page of 20 need not count every account.
-    selectsField(info, 'totalCount') ? ctx.db.authUser.count({ where }) : 0,
+    page.withCount ? ctx.db.authUser.count({ where }) : 0,
   ]);
-  return toConnection(rows, first, totalCount, !!after);
+  return toConnection(rows, page, totalCount);
 };
