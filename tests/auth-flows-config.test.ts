@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@grahvani/shared';
-import { loadAdminCliConfig, loadFlowsConfig } from '../subgraphs/auth/src/adminConfig.ts';
+import { loadAdminScriptConfig } from '../scripts/lib/config.ts';
+import { loadFlowsConfig } from '../subgraphs/auth/src/flowsConfig.ts';
 import { tokenLink } from '../subgraphs/auth/src/mailMessages.ts';
 
 describe('loadFlowsConfig', () => {
@@ -66,8 +67,8 @@ describe('loadFlowsConfig', () => {
   });
 
   it('reads the admin CLI password from ADMIN_PASSWORD', () => {
-    expect(loadAdminCliConfig({ ADMIN_PASSWORD: 'secret' })).toEqual({ password: 'secret' });
-    expect(loadAdminCliConfig({})).toEqual({ password: undefined });
+    expect(loadAdminScriptConfig({ ADMIN_PASSWORD: 'secret' })).toEqual({ password: 'secret' });
+    expect(loadAdminScriptConfig({})).toEqual({ password: undefined });
   });
 });
 

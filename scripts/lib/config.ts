@@ -13,7 +13,6 @@ import {
   type Env,
   type NodeEnv,
 } from '@grahvani/shared';
-import { loadAdminCliConfig, type AdminCliConfig } from '../../subgraphs/auth/src/adminConfig.ts';
 
 /** The services that own a database schema, with their role and URL variable. */
 export const DATABASE_SERVICES = [
@@ -149,6 +148,12 @@ export function loadMailDir(env: Env = process.env): string {
 }
 
 /** `npm run admin`: what auth's admin CLI takes from the environment (ADMIN_PASSWORD). */
+/** What `npm run admin -- create-admin` needs from the environment. */
+export interface AdminCliConfig {
+  /** Password of the new admin (ADMIN_PASSWORD); prompted for when unset. */
+  password?: string;
+}
+
 export function loadAdminScriptConfig(env: Env = process.env): AdminCliConfig {
-  return loadAdminCliConfig(env);
+  return { password: optionalStr(env, 'ADMIN_PASSWORD') };
 }

@@ -1,7 +1,7 @@
 import { ownerOf, type AccessPolicy } from '@grahvani/shared';
 import type { Context } from './context.ts';
 import type { AuthOAuthAccount, AuthSession, AuthUser } from './generated/prisma/client.ts';
-import { canSignIn } from './schema/admin/actor.ts';
+import { canSignIn } from './viewer.ts';
 
 /**
  * Who may read what in the auth subgraph, for the `@access` rules of its SDL. The viewer is

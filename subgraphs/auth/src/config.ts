@@ -21,7 +21,7 @@ import {
   type ServiceRateLimits,
   type TokenConfig,
 } from '@grahvani/shared';
-import { loadFlowsConfig, type FlowsConfig } from './adminConfig.ts';
+import { loadFlowsConfig, type FlowsConfig } from './flowsConfig.ts';
 import { loadAuthRateRules, type AuthRateRules } from './rateLimits.ts';
 
 /** Configuration of the auth subgraph, read once from the environment. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Logger } from '@grahvani/shared';
-import type { FlowsConfig } from './adminConfig.ts';
+import type { FlowsConfig } from './flowsConfig.ts';
 
 /** One outgoing message; `text` carries the link, `html` the same as a button. */
 export interface MailMessage {

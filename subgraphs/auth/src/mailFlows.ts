@@ -1,5 +1,5 @@
 import type { Logger } from '@grahvani/shared';
-import type { FlowsConfig } from './adminConfig.ts';
+import type { FlowsConfig } from './flowsConfig.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { createOidcVerifier, type OidcVerifier } from './oidc.ts';
 

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { badInput, unauthenticated } from '@grahvani/shared';
-import type { FlowsConfig } from './adminConfig.ts';
+import type { FlowsConfig } from './flowsConfig.ts';
 import type { OAuthProvider } from './generated/prisma/enums.ts';
 
 /** Asymmetric algorithms providers sign ID tokens with; `none` and HMAC are never accepted. */

@@ -2,7 +2,7 @@ import { isUuid, notFound } from '@grahvani/shared';
 import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { revokeSessionsIn } from '../../../../revocation.ts';
-import { requireRole } from '../../actor.ts';
+import { requireRole } from '../../../../viewer.ts';
 
 export const revokeUserSessions: NonNullable<MutationResolvers['revokeUserSessions']> = async (
   _parent,

@@ -3,7 +3,7 @@ import { voidInvitationsIn } from '../../../../audit/invitations.ts';
 import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { announceAccountChange, revokeSessionsIn } from '../../../../revocation.ts';
-import { requireRole } from '../../actor.ts';
+import { requireRole } from '../../../../viewer.ts';
 import { keepOneActiveAdmin } from '../../lastAdmin.ts';
 import { lockAccount } from '../../lockAccount.ts';
 

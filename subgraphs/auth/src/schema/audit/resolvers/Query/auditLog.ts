@@ -1,7 +1,7 @@
 import { afterCursorWhere, badInput, isUuid, pageArgs, toConnection } from '@grahvani/shared';
 import type { Prisma } from '../../../../generated/prisma/client.ts';
 import type { AuditLogFilter, QueryResolvers } from '../../../../resolvers-types.generated.ts';
-import { requireRole } from '../../../admin/actor.ts';
+import { requireRole } from '../../../../viewer.ts';
 
 const idFilter = (value: string | null | undefined, field: string) => {
   if (value == null) return undefined;

@@ -11,7 +11,7 @@ import {
   MAILS_PER_HOUR,
 } from '../../../../oneTimeTokens.ts';
 import { normalizeEmail } from '../../../../validation.ts';
-import { requireRole } from '../../../admin/actor.ts';
+import { requireRole } from '../../../../viewer.ts';
 
 export const inviteUser: NonNullable<MutationResolvers['inviteUser']> = async (
   _parent,

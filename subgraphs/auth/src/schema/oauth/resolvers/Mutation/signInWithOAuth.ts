@@ -1,7 +1,7 @@
 import { unauthenticated } from '@grahvani/shared';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { signIn } from '../../../../sessions.ts';
-import { canSignIn } from '../../../admin/actor.ts';
+import { canSignIn } from '../../../../viewer.ts';
 import { findOrCreateOAuthUser } from '../../oauthUser.ts';
 
 export const signInWithOAuth: NonNullable<MutationResolvers['signInWithOAuth']> = async (

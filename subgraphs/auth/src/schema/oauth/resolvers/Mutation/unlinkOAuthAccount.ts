@@ -1,7 +1,7 @@
 import { badInput, isUuid, notFound } from '@grahvani/shared';
 import { accountOrigin, recordAudit } from '../../../../audit/record.ts';
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
-import { requireViewer } from '../../../admin/actor.ts';
+import { requireViewer } from '../../../../viewer.ts';
 
 export const unlinkOAuthAccount: NonNullable<MutationResolvers['unlinkOAuthAccount']> = async (
   _parent,

@@ -10,7 +10,7 @@ import {
   SUPERSEDED,
 } from '../../../../oneTimeTokens.ts';
 import { normalizeEmail } from '../../../../validation.ts';
-import { canSignIn } from '../../../admin/actor.ts';
+import { canSignIn } from '../../../../viewer.ts';
 
 export const requestPasswordReset: NonNullable<MutationResolvers['requestPasswordReset']> = async (
   _parent,

@@ -6,7 +6,7 @@ import { consumeArgs, isConsumable, SUPERSEDED } from '../../../../oneTimeTokens
 import { hashPassword, validatePassword } from '../../../../passwords.ts';
 import { revokeSessionsIn } from '../../../../revocation.ts';
 import { hashToken } from '../../../../tokens.ts';
-import { canSignIn } from '../../../admin/actor.ts';
+import { canSignIn } from '../../../../viewer.ts';
 
 const invalidToken = () => badInput('Invalid or expired reset token', 'token');
 

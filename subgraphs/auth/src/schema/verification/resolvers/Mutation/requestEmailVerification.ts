@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../../../../resolvers-types.generated.ts';
 import { limitAddress } from '../../../../rateLimits.ts';
-import { requireViewer } from '../../../admin/actor.ts';
+import { requireViewer } from '../../../../viewer.ts';
 import { sendVerificationEmail } from '../../sendVerificationEmail.ts';
 
 export const requestEmailVerification: NonNullable<

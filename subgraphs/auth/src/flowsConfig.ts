@@ -120,13 +120,3 @@ function providerFrom(name: string, value: unknown): OidcProviderConfig {
   }
   return { issuer: list('issuer', preset?.issuer), audience: list('audience'), jwksUrl };
 }
-
-/** What `npm run admin -- create-admin` needs from the environment. */
-export interface AdminCliConfig {
-  /** Password of the new admin (ADMIN_PASSWORD); prompted for when unset. */
-  password?: string;
-}
-
-export function loadAdminCliConfig(env: Env): AdminCliConfig {
-  return { password: optionalStr(env, 'ADMIN_PASSWORD') };
-}

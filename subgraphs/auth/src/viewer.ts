@@ -1,6 +1,6 @@
 import { forbidden, unauthenticated } from '@grahvani/shared';
-import type { Context } from '../../context.ts';
-import type { AuthUser, UserRole, UserStatus } from '../../generated/prisma/client.ts';
+import type { Context } from './context.ts';
+import type { AuthUser, UserRole, UserStatus } from './generated/prisma/client.ts';
 
 /** Statuses that may sign in and act; SUSPENDED and DELETED accounts may not. */
 const ACTIVE_STATUSES = new Set<UserStatus>(['ACTIVE', 'PENDING_VERIFICATION']);
