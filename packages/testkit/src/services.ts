@@ -6,29 +6,19 @@
 // gateway's own behaviour) use startStack / startGraph instead.
 import { randomUUID } from 'node:crypto';
 import {
-  GATEWAY_SECRET_HEADER,
-  createLogger,
   createTokenVerifier,
-  generateSigningKey,
-  newGatewaySecret,
-  poolOptions,
   publicJwks,
   tokenConfig,
-  type HttpService,
   type Logger,
   type Role,
   type TokenVerifier,
 } from '@grahvani/shared';
 import type { JWK } from 'jose';
-import { loadConfig as loadAuthConfig } from '../../../subgraphs/auth/src/config.ts';
-import { createDb as createAuthDb } from '../../../subgraphs/auth/src/db.ts';
 import { createServer as createAuthServer } from '../../../subgraphs/auth/src/server.ts';
 import { createTokenService } from '../../../subgraphs/auth/src/tokens.ts';
 import { loadConfig as loadClientsConfig } from '../../../subgraphs/clients/src/config.ts';
-import { createDb as createClientsDb } from '../../../subgraphs/clients/src/db.ts';
 import { createServer as createClientsServer } from '../../../subgraphs/clients/src/server.ts';
 import { loadConfig as loadUsersConfig } from '../../../subgraphs/users/src/config.ts';
-import { createDb as createUsersDb } from '../../../subgraphs/users/src/db.ts';
 import { createServer as createUsersServer } from '../../../subgraphs/users/src/server.ts';
 import {
   createGraphQLClient,
@@ -37,7 +27,7 @@ import {
   type GraphQLRequest,
 } from './client.ts';
 import type { DatabaseUrls } from './database.ts';
-import type { SubgraphName } from './stack.ts';
+import { serviceSetup, type ServiceDbs, type SubgraphName } from './serviceSetup.ts';
 
 export interface ServicesOptions {
   /** Where to connect: a migrated database (see `migrateTestDatabase`). */
@@ -80,11 +70,7 @@ export interface Services {
   /** The header that proves a request comes from the gateway, for plain fetch calls. */
   gatewayProof: Record<string, string>;
   /** Each service's database (also of services not started: arranging data needs no server). */
-  db: {
-    auth: ReturnType<typeof createAuthDb>;
-    users: ReturnType<typeof createUsersDb>;
-    clients: ReturnType<typeof createClientsDb>;
-  };
+  db: ServiceDbs;
   signingKeys: JWK[];
   /** Signs an access token as the auth service does (same key, issuer, audience and claims). */
   mintToken(claims?: TokenClaims): Promise<string>;
@@ -106,50 +92,9 @@ export async function startServices(
   names: SubgraphName[],
   options: ServicesOptions,
 ): Promise<Services> {
-  const urls = options.databaseUrls;
-  const signingKeys: JWK[] = options.env?.JWT_PRIVATE_KEYS
-    ? (JSON.parse(options.env.JWT_PRIVATE_KEYS) as JWK[])
-    : [await generateSigningKey('test-')];
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    JWT_PRIVATE_KEYS: JSON.stringify(signingKeys),
-    AUTH_DATABASE_URL: urls.auth,
-    USERS_DATABASE_URL: urls.users,
-    CLIENTS_DATABASE_URL: urls.clients,
-    GATEWAY_SECRET: newGatewaySecret('test-'),
-    MAIL_DIR: options.mailDir,
-    ...options.env,
-  };
-  const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };
-  const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
-  const authConfig = await loadAuthConfig(env);
-  const { onQuery } = options;
-  const pool = (service: SubgraphName) => ({
-    ...poolOptions({
-      databaseUrl: urls[service],
-      directDatabaseUrl: urls[service],
-      database: authConfig.database,
-    }),
-    max: 5,
-    onQuery: onQuery && ((sql: string) => onQuery(service, sql)),
-  });
-  const db = {
-    auth: createAuthDb(urls.auth, pool('auth')),
-    users: createUsersDb(urls.users, pool('users')),
-    clients: createClientsDb(urls.clients, pool('clients')),
-  };
+  const setup = await serviceSetup(options);
+  const { env, db, logger, gatewayProof, signingKeys, authConfig, listen, close } = setup;
   const signer = await createTokenService(authConfig.tokens);
-  const services: HttpService[] = [];
-  const close = async () => {
-    for (const service of services.reverse()) await service.close();
-    services.length = 0;
-    await Promise.all(Object.values(db).map((client) => client.$disconnect()));
-  };
-  const listen = async (service: HttpService) => {
-    services.push(service);
-    return service.listen(0);
-  };
   const started: Partial<Record<SubgraphName, string>> = {};
   try {
     let verifier: TokenVerifier | undefined;

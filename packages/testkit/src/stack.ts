@@ -1,24 +1,12 @@
 // The whole graph in this process: the three subgraphs on real HTTP ports (port 0), composed
 // in memory, behind a real gateway, on a database that is already migrated. The project's
 // own tests start one per test file (tests/helpers/stack.ts); `startGraph` adds a database.
-import {
-  GATEWAY_SECRET_HEADER,
-  createLogger,
-  generateSigningKey,
-  newGatewaySecret,
-  poolOptions,
-  type HttpService,
-  type Logger,
-} from '@grahvani/shared';
+import type { Logger } from '@grahvani/shared';
 import type { JWK } from 'jose';
-import { loadConfig as loadAuthConfig } from '../../../subgraphs/auth/src/config.ts';
-import { createDb as createAuthDb } from '../../../subgraphs/auth/src/db.ts';
 import { createServer as createAuthServer } from '../../../subgraphs/auth/src/server.ts';
 import { loadConfig as loadClientsConfig } from '../../../subgraphs/clients/src/config.ts';
-import { createDb as createClientsDb } from '../../../subgraphs/clients/src/db.ts';
 import { createServer as createClientsServer } from '../../../subgraphs/clients/src/server.ts';
 import { loadConfig as loadUsersConfig } from '../../../subgraphs/users/src/config.ts';
-import { createDb as createUsersDb } from '../../../subgraphs/users/src/db.ts';
 import { createServer as createUsersServer } from '../../../subgraphs/users/src/server.ts';
 import { composeSupergraph } from '../../../gateway/src/compose.ts';
 import { loadConfig as loadGatewayConfig } from '../../../gateway/src/config.ts';
@@ -26,8 +14,9 @@ import { createGateway } from '../../../gateway/src/server.ts';
 import { createGraphQLClient, type GraphQLClient } from './client.ts';
 import type { DatabaseUrls } from './database.ts';
 import { graphHelpers, type GraphHelpers } from './helpers.ts';
+import { serviceSetup, type ServiceDbs, type SubgraphName } from './serviceSetup.ts';
 
-export type SubgraphName = 'auth' | 'users' | 'clients';
+export type { SubgraphName } from './serviceSetup.ts';
 
 export interface Stack extends GraphHelpers {
   gatewayUrl: string;
@@ -36,11 +25,7 @@ export interface Stack extends GraphHelpers {
   subgraph(name: SubgraphName): GraphQLClient;
   /** The header that proves a request comes from the gateway, for plain fetch calls. */
   gatewayProof: Record<string, string>;
-  db: {
-    auth: ReturnType<typeof createAuthDb>;
-    users: ReturnType<typeof createUsersDb>;
-    clients: ReturnType<typeof createClientsDb>;
-  };
+  db: ServiceDbs;
   signingKeys: JWK[];
   /** Stops one subgraph's HTTP server (to see how the graph degrades). */
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -73,58 +58,8 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const urls = options.databaseUrls;
-  const direct = options.directDatabaseUrls;
-  const signingKeys: JWK[] = options.env?.JWT_PRIVATE_KEYS
-    ? (JSON.parse(options.env.JWT_PRIVATE_KEYS) as JWK[])
-    : [await generateSigningKey('test-')];
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    JWT_PRIVATE_KEYS: JSON.stringify(signingKeys),
-    AUTH_DATABASE_URL: urls.auth,
-    USERS_DATABASE_URL: urls.users,
-    CLIENTS_DATABASE_URL: urls.clients,
-    ...(direct && {
-      AUTH_DIRECT_DATABASE_URL: direct.auth,
-      USERS_DIRECT_DATABASE_URL: direct.users,
-      CLIENTS_DIRECT_DATABASE_URL: direct.clients,
-    }),
-    // Shared by the gateway and the subgraphs, as npm start does with .data/keys/gateway-secret.
-    GATEWAY_SECRET: newGatewaySecret('test-'),
-    MAIL_DIR: options.mailDir,
-    ...options.env,
-  };
-  const gatewayProof = { [GATEWAY_SECRET_HEADER]: env.GATEWAY_SECRET ?? '' };
-  const logger = options.logger ?? createLogger('test', env.LOG_LEVEL);
-  const authConfig = await loadAuthConfig(env);
-  const { onQuery } = options;
-  // As each service's index.ts does (database settings, no startup parameters behind a pooler).
-  const pool = (service: SubgraphName) => ({
-    ...poolOptions({
-      databaseUrl: urls[service],
-      directDatabaseUrl: direct?.[service] ?? urls[service],
-      database: authConfig.database,
-    }),
-    max: 5,
-    onQuery: onQuery && ((sql: string) => onQuery(service, sql)),
-  });
-  const db = {
-    auth: createAuthDb(urls.auth, pool('auth')),
-    users: createUsersDb(urls.users, pool('users')),
-    clients: createClientsDb(urls.clients, pool('clients')),
-  };
-  const services: HttpService[] = [];
-  const stopped = new Set<HttpService>();
-  const close = async () => {
-    for (const service of services.reverse()) if (!stopped.has(service)) await service.close();
-    services.length = 0;
-    await Promise.all(Object.values(db).map((client) => client.$disconnect()));
-  };
-  const listen = async (service: HttpService) => {
-    services.push(service);
-    return service.listen(0);
-  };
+  const setup = await serviceSetup(options);
+  const { env, db, logger, gatewayProof, signingKeys, authConfig, listen, close } = setup;
   try {
     const authServer = await createAuthServer({ db: db.auth, config: authConfig, logger });
     const auth = await listen(authServer);
@@ -176,10 +111,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       gatewayProof,
       db,
       signingKeys,
-      async stopSubgraph(name) {
-        stopped.add(subgraphs[name]);
-        await subgraphs[name].close();
-      },
+      stopSubgraph: (name) => setup.stop(subgraphs[name]),
       env,
       close,
     };
