@@ -82,15 +82,37 @@ export async function importClientBook(
     let state: ImportState = accepted;
     while (state.status === 'PENDING' || state.status === 'PROCESSING') {
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 200));
-      const polled: GraphQLResponse<{ clientImport: ImportState }> = await graph.gql<{
-        clientImport: ImportState;
-      }>(POLL, { id: state.id }, { token });
-      if (!polled.data?.clientImport)
-        throw new Error(`clientImport failed: ${JSON.stringify(polled.errors)}`);
-      state = polled.data.clientImport;
+      state = await pollImport(graph, token, state.id);
     }
     if (state.status !== 'COMPLETED' || state.successCount !== rows)
       throw new Error(`import ${state.id} ended ${state.status}: ${JSON.stringify(state)}`);
+  }
+}
+
+/** Polls attempts before a poll gives up on a busy graph. */
+const POLL_ATTEMPTS = 10;
+
+/**
+ * One ClientImport poll. A read, so it is asked again (as a frontend would) when the graph is too
+ * busy to answer in time (SUBGRAPH_UNAVAILABLE, a reset connection): imports of tens of thousands
+ * of rows run while the machine is loaded, and the import goes on regardless of one lost poll.
+ */
+async function pollImport(graph: GraphQLClient, token: string, id: string): Promise<ImportState> {
+  for (let attempt = 1; ; attempt++) {
+    let polled: GraphQLResponse<{ clientImport: ImportState }> | undefined;
+    let failure: unknown;
+    try {
+      polled = await graph.gql<{ clientImport: ImportState }>(POLL, { id }, { token });
+    } catch (err) {
+      failure = err;
+    }
+    if (polled?.data?.clientImport) return polled.data.clientImport;
+    const busy =
+      failure !== undefined ||
+      polled?.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE') === true;
+    if (!busy || attempt >= POLL_ATTEMPTS)
+      throw new Error(`clientImport failed: ${JSON.stringify(polled?.errors ?? String(failure))}`);
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
   }
 }
 
