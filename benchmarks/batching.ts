@@ -7,11 +7,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts';
+import { startBenchDatabase } from './lib/database.ts';
 import { withTenant } from '../subgraphs/clients/src/db.ts';
 import { registerAccount } from '../tests/fixtures/accounts.ts';
-import { startTestDatabase, withDatabase } from '../tests/helpers/embedded-db.ts';
 import { startStack } from '../tests/helpers/stack.ts';
 
 type Service = 'auth' | 'users' | 'clients';
@@ -19,14 +17,7 @@ const ROUNDS = 60;
 
 /** Runs the figures; returns them as Markdown lines. */
 export async function runBatching(): Promise<string> {
-  const server = await startTestDatabase();
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE grahvani');
-  await admin.end();
-  const owner = withDatabase(server.url, 'grahvani');
-  const databaseUrls = resolveServiceUrls(owner, {}, 'test');
-  await prepareDatabase(owner, databaseUrls);
+  const { server, databaseUrls } = await startBenchDatabase();
 
   const counts: Record<Service, number> = { auth: 0, users: 0, clients: 0 };
   // Outside vitest: the stack's mail goes to a directory of the benchmark's own, removed at the end.

@@ -7,10 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { prepareDatabase, resolveServiceUrls } from '../scripts/lib/database.ts';
+import { startBenchDatabase } from './lib/database.ts';
 import { accountWithRole } from '../tests/fixtures/admins.ts';
-import { startTestDatabase, withDatabase } from '../tests/helpers/embedded-db.ts';
 import { startStack } from '../tests/helpers/stack.ts';
 import { buildBook, buildTenants, type Book } from './scaleData.ts';
 import { deepPages, listRows, tenantRows, timeAuthUsers } from './scaleScenario.ts';
@@ -46,16 +44,9 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 /** Runs the scale benchmark; resolves to the process exit code. */
 export async function runScaleBench(argv: readonly string[]): Promise<number> {
   const options = parseOptions(argv);
-  const server = await startTestDatabase();
+  const { server, owner, databaseUrls } = await startBenchDatabase();
   const mailDir = await mkdtemp(path.join(tmpdir(), 'grahvani-bench-mail-'));
   try {
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE grahvani');
-    await admin.end();
-    const owner = withDatabase(server.url, 'grahvani');
-    const databaseUrls = resolveServiceUrls(owner, {}, 'test');
-    await prepareDatabase(owner, databaseUrls);
     // Bigger import chunks and more imports at once: the same import path, built sooner.
     const env = {
       MAIL_DIR: mailDir,
