@@ -27,7 +27,8 @@ const MODES: Record<string, (args: BenchArgs) => Promise<void>> = {
   '--soak': async (options) => {
     const { runSoak } = await import('./soak.ts');
     const soak = await runSoak(options);
-    recordSection('soak', `## Soak\n\n${provenance(argv)}\n\n${soak}`);
+    if (options.flags.has('--no-write')) console.log(soak);
+    else recordSection('soak', `## Soak\n\n${provenance(argv)}\n\n${soak}`);
   },
 };
 

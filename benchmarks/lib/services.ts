@@ -44,11 +44,15 @@ export type Runner = 'tsx' | 'compiled';
 const entryFor = (source: string, runner: Runner) =>
   runner === 'compiled' ? source.replace('/src/index.ts', '/dist/index.js') : source;
 
-/** Starts PostgreSQL, migrates, and starts the three subgraphs and our gateway as processes. */
+/**
+ * Starts PostgreSQL, migrates, and starts the three subgraphs and our gateway as processes.
+ * `nodeArgs` go to every service, `gatewayNodeArgs` to the gateway only.
+ */
 export async function startBenchStack(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
   runner: Runner = 'tsx',
+  gatewayNodeArgs: string[] = [],
 ): Promise<BenchStack> {
   const server = await startTestDatabase({
     postgresFlags: [
@@ -102,14 +106,19 @@ export async function startBenchStack(
   };
   const processes: ServiceProcess[] = [];
   const startSeconds: Record<string, number> = {};
-  const start = async (entry: string, port: number, extra: Record<string, string> = {}) => {
+  const start = async (
+    entry: string,
+    port: number,
+    extra: Record<string, string> = {},
+    extraNodeArgs: string[] = [],
+  ) => {
     const started = performance.now();
     const service = await startServiceProcess(
       entryFor(entry, runner),
       port,
       { ...base, ...extra },
       120_000,
-      nodeArgs,
+      [...nodeArgs, ...extraNodeArgs],
     );
     startSeconds[entry.split('/').at(-3) ?? entry] = (performance.now() - started) / 1000;
     processes.push(service);
@@ -121,12 +130,17 @@ export async function startBenchStack(
       start('subgraphs/users/src/index.ts', ports.users),
       start('subgraphs/clients/src/index.ts', ports.clients),
     ]);
-    const gateway = await start('gateway/src/index.ts', ports.gateway, {
-      SUPERGRAPH_PATH: supergraphPath,
-      AUTH_SUBGRAPH_URL: subgraphUrls.auth,
-      USERS_SUBGRAPH_URL: subgraphUrls.users,
-      CLIENTS_SUBGRAPH_URL: subgraphUrls.clients,
-    });
+    const gateway = await start(
+      'gateway/src/index.ts',
+      ports.gateway,
+      {
+        SUPERGRAPH_PATH: supergraphPath,
+        AUTH_SUBGRAPH_URL: subgraphUrls.auth,
+        USERS_SUBGRAPH_URL: subgraphUrls.users,
+        CLIENTS_SUBGRAPH_URL: subgraphUrls.clients,
+      },
+      gatewayNodeArgs,
+    );
     const one = (name: string, service: ServiceProcess): ProcessGroup => ({
       name,
       pids: () => (service.child.pid ? [service.child.pid] : []),
