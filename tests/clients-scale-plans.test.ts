@@ -7,7 +7,6 @@
 // planned as a sequential scan of every tenant's rows until autovacuum came by). Each list must be served by its index, deep pages must start at their
 // cursor, and counts must be skipped when not selected and read from the maintained counters
 // when nothing or a single tag is filtered.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   op,
@@ -17,25 +16,11 @@ import {
 } from './fixtures/clients.ts';
 import type { TestAccount } from './fixtures/accounts.ts';
 import { asOwner, importClientBook, seedClientRecords } from './helpers/clientBook.ts';
+import { executedPlan, nodesOf, type PlanNode } from './helpers/plans.ts';
 import type { GraphQLResponse } from './helpers/graphql.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const BOOK = 20_000;
-
-/** One node of an EXPLAIN (FORMAT JSON) plan, the fields these tests read. */
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Relation Name'?: string;
-  'Index Cond'?: string;
-  'Actual Rows'?: number;
-  'Rows Removed by Filter'?: number;
-  'Subplan Name'?: string;
-  'Actual Loops'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 describe(`query plans at ${BOOK} clients`, () => {
   let stack: Stack;
@@ -77,25 +62,8 @@ describe(`query plans at ${BOOK} clients`, () => {
   }
 
   /** The executed plan (EXPLAIN ANALYZE) of a statement, as the clients role under the tenant. */
-  async function planOf(statement: { sql: string; params: string }): Promise<PlanNode[]> {
-    const db = new pg.Client({ connectionString: inject('databaseUrls').clients });
-    await db.connect();
-    try {
-      await db.query('BEGIN');
-      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [astro.id]);
-      const { rows } = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
-        JSON.parse(statement.params) as unknown[],
-      );
-      const plan = rows[0]?.['QUERY PLAN'][0]?.Plan;
-      console.log(statement.sql.slice(0, 300), JSON.stringify(rows[0]?.['QUERY PLAN'], null, 1));
-      if (!plan) throw new Error('no plan');
-      return nodesOf(plan);
-    } finally {
-      await db.query('ROLLBACK');
-      await db.end();
-    }
-  }
+  const planOf = (statement: { sql: string; params: string }) =>
+    executedPlan(inject('databaseUrls').clients, statement, astro.id);
 
   const onClients = (s: { sql: string }) => /FROM "app_clients"\."clients" WHERE/.test(s.sql);
   const isCount = (s: { sql: string }) => /^SELECT COUNT\(/i.test(s.sql);

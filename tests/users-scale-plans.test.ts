@@ -3,12 +3,12 @@
 // through the gateway, and the statement the users subgraph really sent EXPLAINed as the users
 // role after ANALYZE. The first page and page 50 of 100 must each read about one page of the
 // (following_id, created_at DESC, id DESC) index, the deep one starting at its cursor.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerAstrologer, startCountingGraph, type CountingGraph } from './fixtures/clients.ts';
 import type { TestAccount } from './fixtures/accounts.ts';
 import { asOwner, seedAccounts, seedFollowers } from './helpers/clientBook.ts';
 import type { GraphQLResponse } from './helpers/graphql.ts';
+import { executedPlan, type PlanNode } from './helpers/plans.ts';
 import { startStack, type Stack } from './helpers/stack.ts';
 
 const FOLLOWERS = 20_000;
@@ -31,19 +31,6 @@ const USER_FOLLOWERS = /* GraphQL */ `
     }
   }
 `;
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Relation Name'?: string;
-  'Index Cond'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 type FollowersPage = GraphQLResponse<{
   user: { followers: { totalCount: number; pageInfo: { endCursor: string | null } } };
@@ -87,21 +74,8 @@ describe(`followers' query plans at ${FOLLOWERS} followers`, () => {
   }
 
   /** The executed plan (EXPLAIN ANALYZE) of a statement, as the users role. */
-  async function planOf(statement: { sql: string; params: string }): Promise<PlanNode[]> {
-    const db = new pg.Client({ connectionString: inject('databaseUrls').users });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
-        JSON.parse(statement.params) as unknown[],
-      );
-      const plan = rows[0]?.['QUERY PLAN'][0]?.Plan;
-      if (!plan) throw new Error('no plan');
-      return nodesOf(plan);
-    } finally {
-      await db.end();
-    }
-  }
+  const planOf = (statement: { sql: string; params: string }) =>
+    executedPlan(inject('databaseUrls').users, statement);
 
   /** The scan of the followers index in a plan, which must exist and scan nothing else. */
   function followersScan(nodes: PlanNode[]) {
