@@ -24,6 +24,15 @@ const MODES: Record<string, (args: BenchArgs) => Promise<void>> = {
       recordSection('compiled', `## tsx or compiled\n\n${provenance(argv)}\n\n${figures}`);
     }
   },
+  // Issue 11: Prisma's query layer against $queryRaw on the hottest subgraph read.
+  '--raw-sql': async (options) => {
+    const { runRawSqlBench } = await import('./rawSql.ts');
+    const figures = await runRawSqlBench();
+    console.log(figures);
+    if (!options.flags.has('--no-write')) {
+      recordSection('raw-sql', `## Prisma or raw SQL\n\n${provenance(argv)}\n\n${figures}`);
+    }
+  },
   '--soak': async (options) => {
     const { runSoak } = await import('./soak.ts');
     const soak = await runSoak(options);
