@@ -15,7 +15,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../subgraphs/users/src/config.ts';
 import { PrismaClient } from '../subgraphs/users/src/generated/prisma/client.ts';
 import { createServer } from '../subgraphs/users/src/server.ts';
-import { createGraphQLClient, type GraphQLClient } from './helpers/graphql.ts';
+import { createGraphQLClient, untilReady, type GraphQLClient } from './helpers/graphql.ts';
 import type { HttpService } from '@grahvani/shared';
 
 const FOLLOWERS = /* GraphQL */ `
@@ -69,7 +69,11 @@ async function countStatements(id: string) {
     user: { followers: { totalCount: number; edges: unknown[] } };
   }>(FOLLOWERS, { id });
   expect(res.errors).toBeUndefined();
-  return { statements: statements.length, edges: res.data!.user.followers.edges.length };
+  return {
+    statements: statements.length,
+    sent: statements.join('\n'),
+    edges: res.data!.user.followers.edges.length,
+  };
 }
 
 beforeAll(async () => {
@@ -95,7 +99,9 @@ beforeAll(async () => {
       keys: { jwks: publicJwks([await generateSigningKey('batching-')]) },
     }),
   });
-  users = createGraphQLClient(await service.listen(0), {
+  const graphqlUrl = await service.listen(0);
+  await untilReady(graphqlUrl);
+  users = createGraphQLClient(graphqlUrl, {
     [GATEWAY_SECRET_HEADER]: config.boundary.gatewaySecret,
   });
 });
@@ -111,8 +117,8 @@ describe('batching', () => {
     expect(one.edges).toBe(1);
     expect(hundred.edges).toBe(100);
     // user by id, the follower page, the followers' rows, their follower pages.
-    expect(one.statements).toBe(4);
-    expect(hundred.statements).toBe(one.statements);
+    expect(one.statements, one.sent).toBe(4);
+    expect(hundred.statements, hundred.sent).toBe(one.statements);
   });
 
   it('counts statements for real (a query per row would show)', async () => {

@@ -96,7 +96,12 @@ export async function serviceSetup(options: ServiceSetupOptions) {
     /** Starts `service` on port 0; `close` stops it. */
     async listen(service: HttpService): Promise<string> {
       services.push(service);
-      return service.listen(0);
+      const url = await service.listen(0);
+      // Counting statements: /ready answers once the service's first database health check
+      // (a SELECT 1 sent at start) has finished, so no measured request can count it. Its
+      // status does not matter here (a test may start a service that is not ready).
+      if (options.onQuery) await fetch(new URL('/ready', url)).then((res) => res.body?.cancel());
+      return url;
     },
     /** Stops one started service ahead of `close`. */
     async stop(service: HttpService): Promise<void> {
