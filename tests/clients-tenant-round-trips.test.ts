@@ -51,6 +51,35 @@ describe('tenant transaction round trips', () => {
     expect(trips.filter((sql) => sql === 'COMMIT')).toHaveLength(1);
   });
 
+  it('reads the live count once for clientCount and clients.totalCount of one query', async () => {
+    const { sent: trips, result } = await roundTripsOf(() =>
+      stack.gql<{ me: { profile: { clientCount: number; clients: { totalCount: number } } } }>(
+        op('MyClientBook'),
+        { first: 20 },
+        { token: astro.accessToken },
+      ),
+    );
+    expect(errorCodes(result)).toEqual([]);
+    expect(result.data?.me.profile.clientCount).toBe(3);
+    expect(result.data?.me.profile.clients.totalCount).toBe(3);
+    expect(trips.filter((sql) => sql.includes('"app_clients"."client_counts"'))).toHaveLength(1);
+  });
+
+  it('reads the count afresh after each write of a mutation (never shared across writes)', async () => {
+    const someone = await registerAstrologer(stack, 'Counting Writes');
+    const res = await stack.gql<Record<'a' | 'b', { owner: { clientCount: number } }>>(
+      `mutation {
+        a: createClient(input: { name: "First" }) { owner { clientCount } }
+        b: createClient(input: { name: "Second" }) { owner { clientCount } }
+      }`,
+      {},
+      { token: someone.accessToken },
+    );
+    expect(errorCodes(res)).toEqual([]);
+    expect(res.data?.a.owner.clientCount).toBe(1);
+    expect(res.data?.b.owner.clientCount).toBe(2);
+  });
+
   /** Gives `client` `n` records of every kind, and `n` family links to other clients. */
   async function addRecords(client: CreatedClient, n: number) {
     const relatives: CreatedClient[] = [];

@@ -1,5 +1,4 @@
 import { afterCursorWhere, pageArgs, toConnection } from '@grahvani/shared';
-import { liveClientCount } from './clientCount.ts';
 import { filteredPageIds, type ClientMatch } from './filteredPage.ts';
 import type { TenantReads } from './tenantReads.ts';
 
@@ -22,7 +21,8 @@ export function clientMatch(args: ClientListArgs): ClientMatch {
 /**
  * One page of a tenant's clients, newest first, as a Relay connection. `totalCount` is worked
  * out only when `withCount` (the field is selected). Unfiltered: a keyset page of the
- * (tenant, created_at, id) index and the maintained counter. Filtered: the matches, from
+ * (tenant, created_at, id) index and the maintained counter, read by `liveCount` (shared with
+ * the other fields of the request that ask, see clientCount.ts). Filtered: the matches, from
  * their indexes, counted and paged in one statement (filteredPage.ts).
  */
 export async function listClients(
@@ -30,20 +30,25 @@ export async function listClients(
   tenantId: string,
   args: ClientListArgs,
   withCount: boolean,
+  liveCount: () => Promise<number>,
 ) {
   const { first, after } = pageArgs(args);
   const match = clientMatch(args);
-  const [rows, totalCount] = await reads(tenantId, async (tx) => {
-    if (!match.search && !match.tags) {
-      return [
-        await tx.client.findMany({
+  if (!match.search && !match.tags) {
+    // Both reads queue in the request's one tenant transaction (tenantReads.ts).
+    const [rows, totalCount] = await Promise.all([
+      reads(tenantId, (tx) =>
+        tx.client.findMany({
           where: { AND: [{ tenantId, deletedAt: null }, afterCursorWhere(after)] },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: first + 1,
         }),
-        withCount ? await liveClientCount(tx, tenantId) : 0,
-      ] as const;
-    }
+      ),
+      withCount ? liveCount() : 0,
+    ]);
+    return toConnection(rows, { first, after }, totalCount);
+  }
+  const [rows, totalCount] = await reads(tenantId, async (tx) => {
     const page = await filteredPageIds(tx, tenantId, match, { limit: first + 1, after, withCount });
     const found = await tx.client.findMany({ where: { tenantId, id: { in: page.ids } } });
     const byId = new Map(found.map((c) => [c.id, c]));

@@ -1,4 +1,5 @@
 import type { Identity, Logger } from '@grahvani/shared';
+import type { ClientCounts } from './clientCount.ts';
 import type { Db } from './db.ts';
 import type { ImportRunner } from './imports/runner.ts';
 import type { Loaders } from './loaders.ts';
@@ -12,6 +13,8 @@ export interface Context {
   loaders: Loaders;
   /** This request's reads under a tenant, in the transaction they share (see tenantReads.ts). */
   reads: TenantReads;
+  /** Each tenant's live client count, read once per query (see clientCount.ts). */
+  clientCounts: ClientCounts;
   logger: Logger;
   /** The Idempotency-Key request header (forwarded by the gateway), if any. */
   idempotencyKey: string | null;

@@ -20,6 +20,7 @@ import { createImportRunner } from './imports/runner.ts';
 import { createLoaders } from './loaders.ts';
 import { createClientsLimiter, scheduleRateLimitPruning } from './rateLimits.ts';
 import { resolvers } from './resolvers.generated.ts';
+import { createClientCounts } from './clientCount.ts';
 import { createTenantReads } from './tenantReads.ts';
 
 const schemaDir = fileURLToPath(new URL('./schema', import.meta.url));
@@ -97,6 +98,7 @@ export async function createServer({
         db,
         loaders: createLoaders(reads, identity?.userId ?? null),
         reads,
+        clientCounts: createClientCounts(reads),
         logger,
         idempotencyKey: req.get('idempotency-key')?.trim() || null,
         imports,
