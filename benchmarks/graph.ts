@@ -55,7 +55,8 @@ async function defaultRun(options: BenchArgs) {
       `## Batching and gateway overhead (in-process, sequential)\n\n${await runBatching()}`,
     );
   }
-  if (!options.flags.has('--no-write')) recordSection('run', sections.join('\n\n'));
+  if (options.flags.has('--no-write')) console.log(sections.join('\n\n'));
+  else recordSection('run', sections.join('\n\n'));
 }
 
 const mode = Object.keys(MODES).find((flag) => args.flags.has(flag));
