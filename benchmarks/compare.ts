@@ -132,6 +132,7 @@ export async function runComparison(args: BenchArgs): Promise<string> {
         const perConnection = mode === 'distinct' ? requests : requests.slice(0, 1);
         // Which gateway goes first alternates from one figure to the next.
         const order = figure++ % 2 === 0 ? gateways : [...gateways].reverse();
+        const rows: Measurement[] = [];
         for (const gateway of order) {
           const m = await measure(
             stack,
@@ -142,16 +143,16 @@ export async function runComparison(args: BenchArgs): Promise<string> {
             operation.durationFactor,
           );
           const row: Measurement = { operation: operation.name, mode, gateway: gateway.name, ...m };
-          // The tables list ours first whichever ran first.
-          if (gateway === gateways[0])
-            results.splice(results.length - (order[0] === gateway ? 0 : 1), 0, row);
-          else results.push(row);
+          rows.push(row);
           console.log(
             `${row.operation.padEnd(24)} ${mode.padEnd(9)} ${gateway.name.padEnd(4)} ` +
               `${fixed(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ` +
               `errors ${row.errors} ${describe(row.errorKinds)}  gateway CPU ${fixed(row.cpu.gateway ?? NaN, 2)} ms/req`,
           );
         }
+        // The tables list ours first whichever ran first.
+        for (const gateway of gateways)
+          results.push(...rows.filter((r) => r.gateway === gateway.name));
       }
     }
     const peaks = [

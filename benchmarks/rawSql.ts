@@ -6,7 +6,7 @@
 import { createDb } from '../subgraphs/users/src/db.ts';
 import { asOwner, seedAccounts } from '../tests/helpers/clientBook.ts';
 import { startBenchDatabase } from './lib/database.ts';
-import { fixed, table } from './lib/report.ts';
+import { fixed, median, table } from './lib/report.ts';
 
 const READS = 2_000;
 const ROUNDS = 3;
@@ -19,8 +19,6 @@ async function cpuPerRead(read: () => Promise<unknown>): Promise<number> {
   const used = process.cpuUsage(started);
   return (used.user + used.system) / 1000 / READS;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
 
 export async function runRawSqlBench(): Promise<string> {
   const { server, owner, databaseUrls } = await startBenchDatabase();

@@ -1,6 +1,7 @@
 // Timing for the scale benchmark: two runs compared side by side, interleaved round by round
 // (on a loaded machine the load then falls on both alike), and the table they make.
 import type { GraphQLResponse } from '../tests/helpers/graphql.ts';
+import { median } from './lib/report.ts';
 
 export type Run = () => Promise<GraphQLResponse<unknown>>;
 
@@ -10,11 +11,6 @@ export async function checked(run: Run): Promise<GraphQLResponse<unknown>> {
   if (res.errors || !res.data) throw new Error(`operation failed: ${JSON.stringify(res.errors)}`);
   return res;
 }
-
-const median = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
 
 async function timed(run: Run): Promise<number> {
   const started = performance.now();

@@ -13,17 +13,13 @@ import { createBenchData, OPERATIONS } from './lib/fixtures.ts';
 import { liveHeapBytes } from './lib/inspector.ts';
 import { runLoad } from './lib/load.ts';
 import { memoryMiB } from './lib/procStats.ts';
-import { fixed, table } from './lib/report.ts';
+import { fixed, median, table } from './lib/report.ts';
 import { startBenchStack } from './lib/services.ts';
 
 const STEP_SECONDS = 30;
 /** One step per operation: the warm-up has run every code path once, at full rate. */
 const WARM_UP_STEPS = OPERATIONS.length;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
 const mib = (bytes: number) => fixed(bytes / 1024 / 1024);
 const percent = (from: number, to: number) => fixed(((to - from) / from) * 100);
 

@@ -15,7 +15,8 @@ import { inject } from 'vitest';
 import { loadConfig } from '../subgraphs/users/src/config.ts';
 import { PrismaClient } from '../subgraphs/users/src/generated/prisma/client.ts';
 import { createServer } from '../subgraphs/users/src/server.ts';
-import { createGraphQLClient, untilReady, type GraphQLClient } from './helpers/graphql.ts';
+import { afterFirstHealthCheck } from '@grahvani/testkit/ready';
+import { createGraphQLClient, type GraphQLClient } from './helpers/graphql.ts';
 import type { HttpService } from '@grahvani/shared';
 
 const FOLLOWERS = /* GraphQL */ `
@@ -100,7 +101,7 @@ beforeAll(async () => {
     }),
   });
   const graphqlUrl = await service.listen(0);
-  await untilReady(graphqlUrl);
+  await afterFirstHealthCheck(graphqlUrl);
   users = createGraphQLClient(graphqlUrl, {
     [GATEWAY_SECRET_HEADER]: config.boundary.gatewaySecret,
   });

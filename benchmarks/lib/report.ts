@@ -6,6 +6,10 @@ import os from 'node:os';
 
 const FILE = new URL('../../BENCHMARKS.md', import.meta.url);
 
+/** The middle value (the upper one of an even count); NaN when there is none. */
+export const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
 /** A Markdown table. */
 export function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;

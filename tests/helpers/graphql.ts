@@ -18,13 +18,3 @@ export function tokenOutcome(response: GraphQLResponse<unknown>): unknown[] {
   const ignored = response.extensions?.tokenIgnored === true ? ['TOKEN_IGNORED'] : [];
   return [...ignored, ...errorCodes(response)];
 }
-
-/**
- * Waits for a service's GET /ready beside its GraphQL `url`: its first database health check
- * (a `SELECT 1` issued at start) has then finished, so tests that count the statements a
- * request sends never count it (on a loaded machine it once landed inside a measured request).
- */
-export async function untilReady(url: string): Promise<void> {
-  const res = await fetch(new URL('/ready', url));
-  if (!res.ok) throw new Error(`${url}: /ready answered ${res.status}`);
-}

@@ -16,6 +16,7 @@ import { createDb as createAuthDb } from '../../../subgraphs/auth/src/db.ts';
 import { createDb as createClientsDb } from '../../../subgraphs/clients/src/db.ts';
 import { createDb as createUsersDb } from '../../../subgraphs/users/src/db.ts';
 import type { DatabaseUrls } from './database.ts';
+import { afterFirstHealthCheck } from './ready.ts';
 
 export type SubgraphName = 'auth' | 'users' | 'clients';
 
@@ -97,10 +98,7 @@ export async function serviceSetup(options: ServiceSetupOptions) {
     async listen(service: HttpService): Promise<string> {
       services.push(service);
       const url = await service.listen(0);
-      // Counting statements: /ready answers once the service's first database health check
-      // (a SELECT 1 sent at start) has finished, so no measured request can count it. Its
-      // status does not matter here (a test may start a service that is not ready).
-      if (options.onQuery) await fetch(new URL('/ready', url)).then((res) => res.body?.cancel());
+      if (options.onQuery) await afterFirstHealthCheck(url);
       return url;
     },
     /** Stops one started service ahead of `close`. */
