@@ -45,7 +45,10 @@ describe('clients housekeeping', () => {
     });
     expect(unseen).toBe(0);
 
-    expect(await pruneExpiredIdempotencyKeys(db)).toBeGreaterThanOrEqual(expired.length);
+    // Every clients service of the test run prunes the same table when it starts, so another
+    // one may delete some of these keys first and the count returned here would miss them
+    // (CI saw 2 for 3): what the test holds is which keys are left.
+    await pruneExpiredIdempotencyKeys(db);
 
     const remaining = (
       await Promise.all(
